@@ -1,0 +1,111 @@
+package org.automlzero.evaluate;
+
+import java.util.List;
+import org.automlzero.execute.CompiledAlgorithm;
+import org.automlzero.execute.Executor;
+import org.automlzero.program.AddressSpace;
+import org.automlzero.program.Algorithm;
+import org.automlzero.random.Rng;
+import org.automlzero.task.Task;
+
+/**
+ * The fitness of an algorithm over a list of tasks, combined by mean or median, as the reference's
+ * {@code Evaluator} (semantics page section 4.3): each task is executed on all the training examples
+ * its epochs hold (or none when the train budget refuses the algorithm), optionally through the
+ * functional-equivalence cache, with stochastic ops drawing from one shared generator.
+ *
+ * <p>Mutable and not thread-safe: one per worker thread. It counts every training step it runs,
+ * including the cache's probe steps, which is what the search's train-step budget spends.
+ */
+public final class Evaluator {
+  private final List<Task> tasks;
+  private final AddressSpace space;
+  private final FitnessCombination combination;
+  private final double maxAbsError;
+  private final Rng rng;
+  private final FecCache cache;
+  private final TrainBudget budget;
+  private final Executor executor;
+  private final CompiledAlgorithm compiled = new CompiledAlgorithm();
+  private final double[] perTask;
+  private final double[] combineScratch;
+  private long evaluations;
+
+  /**
+   * @param rng the generator of stochastic ops during full executions (the experiment's main one)
+   * @param cache the functional-equivalence cache, or null for none
+   * @param budget the train budget, or null for none
+   */
+  public Evaluator(List<Task> tasks, AddressSpace space, FitnessCombination combination, double maxAbsError,
+      Rng rng, FecCache cache, TrainBudget budget) {
+    if (tasks.isEmpty()) {
+      throw new IllegalArgumentException("an evaluator needs at least one task");
+    }
+    for (Task task : tasks) {
+      if (task.maxTrainExamples() < 10) {
+        // The reference CHECKs this too: fewer examples cannot tell algorithms apart.
+        throw new IllegalArgumentException("task " + task.index() + " has " + task.maxTrainExamples()
+            + " training examples over all epochs, must be >= 10");
+      }
+    }
+    this.tasks = List.copyOf(tasks);
+    this.space = space;
+    this.combination = combination;
+    this.maxAbsError = maxAbsError;
+    this.rng = rng;
+    this.cache = cache;
+    this.budget = budget;
+    this.executor = new Executor(space);
+    this.perTask = new double[tasks.size()];
+    this.combineScratch = new double[tasks.size()];
+  }
+
+  /** The combined fitness of {@code algorithm} over all tasks, in [0, 1]. */
+  public double evaluate(Algorithm algorithm) {
+    evaluations++;
+    int compiledFor = -1;
+    for (int i = 0, n = tasks.size(); i < n; i++) {
+      Task task = tasks.get(i);
+      if (task.featuresSize() != compiledFor) {
+        compiled.compile(algorithm, space, task.featuresSize());
+        compiledFor = task.featuresSize();
+      }
+      long numTrain = budget == null
+          ? task.maxTrainExamples()
+          : budget.trainExamples(algorithm, task.maxTrainExamples());
+      perTask[i] = cache == null
+          ? executor.execute(compiled, task, numTrain, task.numValid(), rng, maxAbsError)
+          : cache.execute(executor, compiled, task, numTrain, rng, maxAbsError);
+    }
+    System.arraycopy(perTask, 0, combineScratch, 0, perTask.length);
+    double fitness = combination.combine(combineScratch, perTask.length);
+    if (!(fitness >= 0 && fitness <= 1)) {
+      throw new IllegalStateException("combined fitness " + fitness + " is outside [0, 1]");
+    }
+    return fitness;
+  }
+
+  /** The fitness of each task from the last {@link #evaluate}, in task order. */
+  public double[] lastPerTaskFitness() {
+    return perTask.clone();
+  }
+
+  /** Training steps run so far, including the cache's probe steps. */
+  public long trainSteps() {
+    return executor.trainStepsCompleted();
+  }
+
+  /** Algorithms evaluated so far. */
+  public long evaluations() {
+    return evaluations;
+  }
+
+  /** The cache, or null when this evaluator runs without one. */
+  public FecCache cache() {
+    return cache;
+  }
+
+  public List<Task> tasks() {
+    return tasks;
+  }
+}
