@@ -1,0 +1,91 @@
+package org.automlzero.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.automlzero.evaluate.Evaluator;
+import org.automlzero.evaluate.FitnessCombination;
+import org.automlzero.program.AddressSpace;
+import org.automlzero.program.Algorithm;
+import org.automlzero.program.HandWrittenAlgorithms;
+import org.automlzero.program.Instruction;
+import org.automlzero.program.InstructionRandomizer;
+import org.automlzero.program.Op;
+import org.automlzero.random.Rng;
+import org.automlzero.task.Task;
+import org.automlzero.task.TaskGenerator;
+import org.automlzero.task.TaskSpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The interpreter on the reference demo's workload (issue 2): random algorithms over the demo's six
+ * ops with Setup/Predict/Learn sizes 10/2/8 on 10 linear tasks of F=4 with 100 train and 100 valid
+ * examples, no cache; and the linear model interpreted against the same model written directly in
+ * Java. Each invocation evaluates one algorithm on all 10 tasks. Run with {@code bench/jmh.sh}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class InterpreterBenchmark {
+  static final List<Op> DEMO_OPS = List.of(Op.SCALAR_CONST_SET, Op.VECTOR_INNER_PRODUCT, Op.SCALAR_DIFF,
+      Op.SCALAR_PRODUCT, Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM);
+  static final int POOL = 4096;
+
+  List<Task> tasks;
+  Evaluator evaluator;
+  Algorithm[] pool;
+  Algorithm linear;
+  int next;
+
+  @Setup
+  public void setUp() {
+    tasks = new TaskGenerator().generate(TaskSpec.linearRegression(4, 100, 100, 10), 0);
+    evaluator = new Evaluator(tasks, AddressSpace.DEMO, FitnessCombination.MEAN, 100, new Rng(1), null, null);
+    Rng rng = new Rng(20260101);
+    pool = new Algorithm[POOL];
+    for (int i = 0; i < POOL; i++) {
+      pool[i] = new Algorithm(random(10, rng), random(2, rng), random(8, rng));
+    }
+    linear = HandWrittenAlgorithms.linearModel(0.01);
+  }
+
+  static List<Instruction> random(int size, Rng rng) {
+    List<Instruction> list = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      list.add(InstructionRandomizer.random(DEMO_OPS.get(rng.nextInt(DEMO_OPS.size())), AddressSpace.DEMO, rng));
+    }
+    return list;
+  }
+
+  /** One random demo algorithm on the 10 tasks; divide by 10 for the time per algorithm per task. */
+  @Benchmark
+  public double randomDemoAlgorithm() {
+    Algorithm algorithm = pool[next];
+    next = (next + 1) & (POOL - 1);
+    return evaluator.evaluate(algorithm);
+  }
+
+  /** The linear model (learning rate 0.01) interpreted on the 10 tasks. */
+  @Benchmark
+  public double linearModelInterpreted() {
+    return evaluator.evaluate(linear);
+  }
+
+  /** The same linear model as plain Java over the same tasks: the no-interpreter limit. */
+  @Benchmark
+  public double linearModelDirect() {
+    return DirectLinearModel.evaluate(tasks, 0.01, 100);
+  }
+}
