@@ -1,0 +1,10 @@
+/**
+ * Tasks: what an algorithm trains and is validated on. {@link org.automlzero.task.TaskSpec} says
+ * what to build (kind, sizes, seeds), {@link org.automlzero.task.TaskGenerator} builds executable
+ * {@link org.automlzero.task.Task}s from it deterministically: synthetic linear and 2-layer-net
+ * regressions, the reference's unit-test tasks, and projected binary classification from labelled
+ * datasets read by {@link org.automlzero.task.IdxReader} or {@link org.automlzero.task.CsvReader}.
+ * Follows section 7 of the reference semantics; bit-exactness with the C++ streams is not a goal.
+ * The package depends on nothing of the project but {@code org.automlzero.random}.
+ */
+package org.automlzero.task;
