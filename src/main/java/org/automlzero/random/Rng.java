@@ -25,6 +25,14 @@ public final class Rng implements RandomGenerator {
     state = seed;
   }
 
+  /**
+   * The whole state of this generator: {@code new Rng(state())} continues this stream exactly,
+   * which is how a paused search carries its generator across a process boundary.
+   */
+  public long state() {
+    return state;
+  }
+
   @Override
   public long nextLong() {
     state += GOLDEN_GAMMA;
