@@ -47,13 +47,17 @@ public final class IdxReader {
 
     InputStream in = Streams.decompressIfGzipped(images);
     byte[] header = new byte[16];
-    if (Streams.readFully(in, header) < 16) {
-      throw new IOException(imagesName + ": truncated IDX header, expected 16 bytes (magic, count, rows, cols)");
+    int headerBytes = Streams.readFully(in, header);
+    if (headerBytes >= 4) {
+      int magic = bigEndianInt(header, 0);
+      if (magic != IMAGES_MAGIC) {
+        throw new IOException(imagesName + ": magic number is " + magic + ", expected " + IMAGES_MAGIC
+            + " (IDX unsigned-byte images)" + (magic == LABELS_MAGIC ? "; this looks like a labels file" : ""));
+      }
     }
-    int magic = bigEndianInt(header, 0);
-    if (magic != IMAGES_MAGIC) {
-      throw new IOException(imagesName + ": magic number is " + magic + ", expected " + IMAGES_MAGIC
-          + " (IDX unsigned-byte images)" + (magic == LABELS_MAGIC ? "; this looks like a labels file" : ""));
+    if (headerBytes < 16) {
+      throw new IOException(imagesName + ": truncated IDX header, expected 16 bytes (magic, count, rows, cols), found "
+          + headerBytes);
     }
     int count = bigEndianInt(header, 4);
     int rows = bigEndianInt(header, 8);
@@ -107,13 +111,16 @@ public final class IdxReader {
 
   private static int[] readLabels(InputStream in, String name) throws IOException {
     byte[] header = new byte[8];
-    if (Streams.readFully(in, header) < 8) {
-      throw new IOException(name + ": truncated IDX header, expected 8 bytes (magic, count)");
+    int headerBytes = Streams.readFully(in, header);
+    if (headerBytes >= 4) {
+      int magic = bigEndianInt(header, 0);
+      if (magic != LABELS_MAGIC) {
+        throw new IOException(name + ": magic number is " + magic + ", expected " + LABELS_MAGIC
+            + " (IDX unsigned-byte labels)" + (magic == IMAGES_MAGIC ? "; this looks like an images file" : ""));
+      }
     }
-    int magic = bigEndianInt(header, 0);
-    if (magic != LABELS_MAGIC) {
-      throw new IOException(name + ": magic number is " + magic + ", expected " + LABELS_MAGIC
-          + " (IDX unsigned-byte labels)" + (magic == IMAGES_MAGIC ? "; this looks like an images file" : ""));
+    if (headerBytes < 8) {
+      throw new IOException(name + ": truncated IDX header, expected 8 bytes (magic, count), found " + headerBytes);
     }
     int count = bigEndianInt(header, 4);
     if (count < 0) {
