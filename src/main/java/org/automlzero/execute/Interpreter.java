@@ -387,8 +387,16 @@ public final class Interpreter {
     }
   }
 
-  /** absl's {@code Uniform(lo, hi)}: uniform in [lo, hi), and {@code lo} for an empty or inverted range. */
+  /**
+   * absl's {@code Uniform(lo, hi)}: uniform in [lo, hi), and {@code lo} for an empty or inverted range.
+   * {@code lo + (hi - lo) u} can round up to {@code hi} for u just below 1 (for [1, 3) with
+   * u = 1 - 2^-53, say); absl rejects such a draw, and here it becomes the largest double below hi.
+   */
   static double uniform(Rng rng, double lo, double hi) {
-    return lo < hi ? lo + (hi - lo) * rng.nextDouble() : lo;
+    if (!(lo < hi)) {
+      return lo;
+    }
+    final double x = lo + (hi - lo) * rng.nextDouble();
+    return x >= hi ? Math.nextDown(hi) : x; // a NaN from an infinite range passes, as in absl
   }
 }
