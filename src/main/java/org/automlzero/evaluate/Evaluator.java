@@ -85,6 +85,16 @@ public final class Evaluator {
     return fitness;
   }
 
+  /**
+   * As {@link #evaluate(Algorithm)}, with the stochastic ops' generator first reseeded to
+   * {@code seed}, so that the fitness depends on the algorithm and the seed only (the search derives
+   * one seed per individual, which makes paused and resumed searches exact).
+   */
+  public double evaluate(Algorithm algorithm, long seed) {
+    rng.reseed(seed);
+    return evaluate(algorithm);
+  }
+
   /** The fitness of each task from the last {@link #evaluate}, in task order. */
   public double[] lastPerTaskFitness() {
     return perTask.clone();

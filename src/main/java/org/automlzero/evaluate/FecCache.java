@@ -44,29 +44,17 @@ public final class FecCache {
     }
   }
 
-  /**
-   * @param forgetEvery hits after which an entry is erased; 0 keeps entries until evicted
-   */
-  public FecCache(int numTrainExamples, int numValidExamples, int cacheSize, int forgetEvery) {
-    if (numTrainExamples < 1 || numTrainExamples > ErrorRecord.CAPACITY) {
-      throw new IllegalArgumentException("FEC num_train_examples is " + numTrainExamples
-          + ", must be in 1.." + ErrorRecord.CAPACITY);
-    }
-    if (numValidExamples < 1 || numValidExamples > ErrorRecord.CAPACITY) {
-      throw new IllegalArgumentException("FEC num_valid_examples is " + numValidExamples
-          + ", must be in 1.." + ErrorRecord.CAPACITY);
-    }
-    if (cacheSize < 1) {
-      throw new IllegalArgumentException("FEC cache_size is " + cacheSize + ", must be >= 1");
-    }
-    if (forgetEvery < 0) {
-      throw new IllegalArgumentException("FEC forget_every is " + forgetEvery + ", must be >= 0");
-    }
-    this.numTrainExamples = numTrainExamples;
-    this.numValidExamples = numValidExamples;
-    this.cacheSize = cacheSize;
-    this.forgetEvery = forgetEvery;
+  public FecCache(FecSpec spec) {
+    this.numTrainExamples = spec.numTrainExamples();
+    this.numValidExamples = spec.numValidExamples();
+    this.cacheSize = spec.cacheSize();
+    this.forgetEvery = spec.forgetEvery();
     this.entries = new LinkedHashMap<>(16, 0.75f, true);
+  }
+
+  /** A cache with the given settings; see {@link FecSpec}. */
+  public FecCache(int numTrainExamples, int numValidExamples, int cacheSize, int forgetEvery) {
+    this(new FecSpec(numTrainExamples, numValidExamples, cacheSize, forgetEvery));
   }
 
   /** The fitness of {@code program} on {@code task}: cached when the probe's hash is known. */
