@@ -24,7 +24,7 @@ class ProgramTextFuzzTest {
   @Test
   void garbageMutationsAndTruncationsNeverThrowAnythingElse() {
     Rng rng = new Rng(424242L);
-    for (int n = 0; n < 6_000; n++) {
+    for (int n = 0; n < 3_500; n++) {
       String text = garbage(rng);
       check(text);
       check("def Learn():\n  " + text);
