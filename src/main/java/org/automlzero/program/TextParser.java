@@ -261,13 +261,13 @@ final class TextParser {
     if (startsNumber(start)) {
       Num number = signedNumber();
       if (peek().is("/")) {
-        Token slash = next();
+        next();
         if (number.value() != 1.0) {
           throw error(number.token(), "1, as in 's1 = 1 / s2' (the reciprocal)");
         }
         Address operand = expectAddress();
         expectEnd();
-        return resolve(target, "reciprocal", slash, "1 / " + operand.token().text(), List.of(operand),
+        return resolve(target, "reciprocal", number.token(), "1 / " + operand.token().text(), List.of(operand),
             OpSpellings.NO_AXIS);
       }
       expectEnd();
