@@ -27,7 +27,9 @@ import java.util.Objects;
  * {@code uniform(lo, hi)}, {@code gaussian(mean, stdev)}. NO_OP is {@code no_op}. A component
  * without instructions prints as its {@code def} line alone. Numbers print as the JDK's
  * {@link Double#toString}/{@link Float#toString} (lower-case exponent; {@code nan}, {@code inf}),
- * which read back to the same bits, so {@code parse(print(a))} equals {@code a} exactly.
+ * which read back to the same bits, so {@code parse(print(a))} equals {@code a} exactly (a NaN
+ * constant reads back as the canonical NaN, and NaN is never equal to itself under
+ * {@link Instruction#equals}).
  *
  * <p><b>Parsing</b> reads that form and also: the reference's printed form ({@code NoOp()},
  * {@code minimum}/{@code maximum}, {@code heaviside(v1, 1.0)}, {@code dot(m0, v1)},

@@ -261,13 +261,13 @@ final class TextParser {
     if (startsNumber(start)) {
       Num number = signedNumber();
       if (peek().is("/")) {
-        Token slash = next();
+        next();
         if (number.value() != 1.0) {
           throw error(number.token(), "1, as in 's1 = 1 / s2' (the reciprocal)");
         }
         Address operand = expectAddress();
         expectEnd();
-        return resolve(target, "reciprocal", slash, "1 / " + operand.token().text(), List.of(operand),
+        return resolve(target, "reciprocal", number.token(), "1 / " + operand.token().text(), List.of(operand),
             OpSpellings.NO_AXIS);
       }
       expectEnd();
@@ -409,7 +409,7 @@ final class TextParser {
         throw error(arg.token(), ADDRESS + " (only gaussian and uniform take a shape)");
       }
     }
-    String written = written(nameToken.text(), args);
+    String written = written(nameToken.text(), args, axis);
     boolean maxName = name.equals("max") || name.equals("maximum");
     if (maxName && operands.size() == 1 && numbers.size() == 1 && args.size() == 2) {
       // np.maximum(v, 0) and np.maximum(0, v): the paper's ReLU.
@@ -555,7 +555,7 @@ final class TextParser {
     return b.toString();
   }
 
-  private static String written(String name, List<Arg> args) {
+  private static String written(String name, List<Arg> args, int axis) {
     StringBuilder b = new StringBuilder(name).append('(');
     for (int i = 0; i < args.size(); i++) {
       if (i > 0) {
@@ -563,6 +563,9 @@ final class TextParser {
       }
       Arg a = args.get(i);
       b.append(a.number() != null ? a.number().text() : a.token().text());
+    }
+    if (axis != OpSpellings.NO_AXIS) {
+      b.append(args.isEmpty() ? "" : ", ").append("axis=").append(axis);
     }
     return b.append(')').toString();
   }
@@ -770,7 +773,7 @@ final class TextParser {
       }
     }
     List<String> names = new ArrayList<>();
-    if (closest != null && best <= 2) {
+    if (closest != null && best <= Math.max(1, bare.length() / 3)) {
       names.add(closest);
     }
     for (String example : OpSpellings.EXAMPLES) {

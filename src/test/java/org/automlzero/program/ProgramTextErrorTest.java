@@ -18,6 +18,13 @@ class ProgramTextErrorTest {
   }
 
   @Test
+  void closeMisspellingsAreSuggestedFirst() {
+    assertTrue(instructionError("v1 = hevisde(v2)").expected().startsWith("an op such as heaviside, dot"));
+    assertTrue(instructionError("m1 = np.transpos(m2)").expected().startsWith("an op such as transpose, dot"));
+    assertTrue(instructionError("s1 = sqrt(s2)").expected().startsWith("an op such as dot, matmul"));
+  }
+
+  @Test
   void wrongOperandKindsListTheSignatures() {
     ProgramParseException e = parseError("def Predict():\n  s1 = dot(v1, s0)\n");
     assertAt(e, 2, 8, "s1 = dot(v1, s0)");
