@@ -5,6 +5,7 @@ import org.automlzero.program.AddressSpace;
 import org.automlzero.program.Algorithm;
 import org.automlzero.program.ComponentFunction;
 import org.automlzero.program.HandWrittenAlgorithms;
+import org.automlzero.program.Instruction;
 import org.automlzero.program.Op;
 import org.automlzero.random.Rng;
 
@@ -37,21 +38,29 @@ final class Fixtures {
   }
 
   /**
-   * A stand-in for the evaluator: the fraction of instructions equal to the target's at the same
-   * place, plus a little noise from the evaluation seed (like an algorithm with random ops), so
-   * a search that mishandled evaluation seeds would not repeat itself.
+   * A stand-in for the evaluator: how much of the target's non-NO_OP instructions the algorithm
+   * has at the same places (a point for the op, and if it matches, a point for each equal address),
+   * plus a little noise from the evaluation seed (like an algorithm with random ops), so a search
+   * that mishandled evaluation seeds would not repeat itself. In [0, 1].
    */
   static double syntheticFitness(Algorithm algorithm, long seed) {
-    int matches = 0;
+    int score = 0;
+    int max = 0;
     for (ComponentFunction function : ComponentFunction.values()) {
-      List<org.automlzero.program.Instruction> target = TARGET.component(function);
-      List<org.automlzero.program.Instruction> actual = algorithm.component(function);
-      for (int i = 0; i < Math.min(target.size(), actual.size()); i++) {
-        if (target.get(i).equals(actual.get(i))) {
-          matches++;
+      List<Instruction> target = TARGET.component(function);
+      List<Instruction> actual = algorithm.component(function);
+      for (int i = 0; i < target.size(); i++) {
+        Instruction t = target.get(i);
+        if (t.op() == Op.NO_OP) {
+          continue;
+        }
+        max += 4;
+        if (i < actual.size() && actual.get(i).op() == t.op()) {
+          Instruction a = actual.get(i);
+          score += 1 + (a.in1() == t.in1() ? 1 : 0) + (a.in2() == t.in2() ? 1 : 0) + (a.out() == t.out() ? 1 : 0);
         }
       }
     }
-    return (matches + 1e-3 * new Rng(seed).nextDouble()) / (TARGET.size() + 1);
+    return (score + 1e-3 * new Rng(seed).nextDouble()) / (max + 1);
   }
 }
