@@ -54,7 +54,10 @@ public record ProjectedBinarySpec(
       throw new IllegalArgumentException("minSupportedDataSeed is " + minSupportedDataSeed
           + " and maxSupportedDataSeed " + maxSupportedDataSeed + "; min must be < max");
     }
-    Math.subtractExact(maxSupportedDataSeed, minSupportedDataSeed);
+    if (maxSupportedDataSeed - minSupportedDataSeed <= 0) {
+      throw new IllegalArgumentException("supported data seeds [" + minSupportedDataSeed + ", "
+          + maxSupportedDataSeed + ") span more than Long.MAX_VALUE seeds; narrow the range");
+    }
     if (numTestExamples < 0) {
       throw new IllegalArgumentException("numTestExamples is " + numTestExamples + ", must be >= 0");
     }

@@ -27,7 +27,10 @@ public final class ProjectedBinaryTasks {
 
   private ProjectedBinaryTasks() {}
 
-  /** The data of one (pair, dataset seed): three standardized splits of {@code featuresSize} features. */
+  /**
+   * The data of one (pair, dataset seed): three standardized splits of {@code featuresSize} features,
+   * labels 1 (positive) and 0. Immutable by convention, like {@link Task}: arrays are not copied.
+   */
   public record Data(
       ClassPair pair,
       long datasetSeed,
@@ -46,7 +49,7 @@ public final class ProjectedBinaryTasks {
     }
   }
 
-  /** Which pair and which dataset seed task {@code dataSeed} uses. */
+  /** Which pair and which dataset seed a task uses; the key of its data. Immutable. */
   public record Choice(ClassPair pair, long datasetSeed) {
     public Choice {
       Objects.requireNonNull(pair, "pair");

@@ -39,6 +39,8 @@ public record TaskSpec(
   /** The reference's default {@code unit_test_increment_task.increment}. */
   public static final double DEFAULT_INCREMENT = 1.0;
 
+  private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
   public TaskSpec {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(evalType, "evalType");
@@ -57,6 +59,11 @@ public record TaskSpec(
     requireAtLeast("numValidExamples", numValidExamples, 1);
     requireAtLeast("numTrainEpochs", numTrainEpochs, 1);
     requireAtLeast("numTasks", numTasks, 1);
+    long largest = (long) Math.max(numTrainExamples, numValidExamples) * featuresSize;
+    if (largest > MAX_ARRAY_LENGTH) {
+      throw new IllegalArgumentException(Math.max(numTrainExamples, numValidExamples) + " examples x "
+          + featuresSize + " features do not fit one array (at most " + MAX_ARRAY_LENGTH + " values)");
+    }
     if (kind.isRegression() && evalType != EvalType.RMS_ERROR) {
       throw new IllegalArgumentException("evalType is " + evalType + ", but " + kind + " needs RMS_ERROR");
     }

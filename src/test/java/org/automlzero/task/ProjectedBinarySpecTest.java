@@ -35,4 +35,11 @@ class ProjectedBinarySpecTest {
     String m = assertThrows(IllegalArgumentException.class, () -> SPEC.withNumTestExamples(-1)).getMessage();
     assertTrue(m.contains("numTestExamples is -1"), m);
   }
+
+  @Test
+  void overflowingSeedRangeIsRejected() {
+    String m = assertThrows(IllegalArgumentException.class,
+        () -> SPEC.withSupportedDataSeeds(Long.MIN_VALUE, 1)).getMessage();
+    assertTrue(m.contains("narrow the range"), m);
+  }
 }

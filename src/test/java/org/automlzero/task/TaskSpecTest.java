@@ -99,4 +99,10 @@ class TaskSpecTest {
     seeds.set(0, 6L);
     assertEquals(5L, spec.dataSeed(0));
   }
+
+  @Test
+  void examplesThatCannotFitOneArrayAreRejected() {
+    String m = message(() -> TaskSpec.linearRegression(784, 3_000_000, 10, 1));
+    assertTrue(m.contains("3000000 examples x 784 features do not fit"), m);
+  }
 }
