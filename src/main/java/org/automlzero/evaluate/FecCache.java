@@ -1,8 +1,5 @@
 package org.automlzero.evaluate;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.automlzero.execute.CompiledAlgorithm;
 import org.automlzero.execute.ErrorRecord;
 import org.automlzero.execute.Executor;
@@ -27,29 +24,18 @@ public final class FecCache {
 
   private final int numTrainExamples;
   private final int numValidExamples;
-  private final int cacheSize;
   private final int forgetEvery;
   private final Rng probeRng = new Rng(PROBE_SEED);
   private final ErrorRecord record = new ErrorRecord();
-  private final LinkedHashMap<Long, Entry> entries;
+  private final LruFitnessTable entries;
   private long hits;
   private long misses;
-
-  private static final class Entry {
-    final double fitness;
-    int count = 1;
-
-    Entry(double fitness) {
-      this.fitness = fitness;
-    }
-  }
 
   public FecCache(FecSpec spec) {
     this.numTrainExamples = spec.numTrainExamples();
     this.numValidExamples = spec.numValidExamples();
-    this.cacheSize = spec.cacheSize();
     this.forgetEvery = spec.forgetEvery();
-    this.entries = new LinkedHashMap<>(16, 0.75f, true);
+    this.entries = new LruFitnessTable(spec.cacheSize());
   }
 
   /** A cache with the given settings; see {@link FecSpec}. */
@@ -62,24 +48,19 @@ public final class FecCache {
       double maxAbsError) {
     probeRng.reseed(PROBE_SEED);
     executor.executeRecording(program, task, numTrainExamples, numValidExamples, probeRng, maxAbsError, record);
-    Long key = hash(record, task.index(), numTrain);
-    Entry entry = entries.get(key);
-    if (entry != null) {
+    long key = hash(record, task.index(), numTrain);
+    int slot = entries.find(key);
+    if (slot >= 0) {
       hits++;
-      entry.count++;
-      if (forgetEvery > 0 && entry.count >= forgetEvery) {
-        entries.remove(key);
+      double fitness = entries.fitness(slot);
+      if (entries.countUse(slot) >= forgetEvery && forgetEvery > 0) {
+        entries.remove(slot);
       }
-      return entry.fitness;
+      return fitness;
     }
     misses++;
     double fitness = executor.execute(program, task, numTrain, task.numValid(), rng, maxAbsError);
-    entries.put(key, new Entry(fitness));
-    if (entries.size() > cacheSize) {
-      Iterator<Map.Entry<Long, Entry>> eldest = entries.entrySet().iterator();
-      eldest.next();
-      eldest.remove();
-    }
+    entries.insert(key, fitness);
     return fitness;
   }
 
