@@ -91,7 +91,7 @@ public final class Liveness {
    * @throws IllegalArgumentException when an instruction does not fit {@code space}
    */
   public Liveness analyze(Algorithm algorithm, AddressSpace space) {
-    if (algorithm == lastAlgorithm && space.equals(lastSpace)) {
+    if (algorithm == lastAlgorithm && sameSpace(space)) {
       return this;
     }
     lastAlgorithm = null; // until the analysis below has succeeded
@@ -101,6 +101,14 @@ public final class Liveness {
     lastAlgorithm = algorithm;
     lastSpace = space;
     return this;
+  }
+
+  // Plain comparisons rather than the record's equals, whose method-handle chain may allocate.
+  private boolean sameSpace(AddressSpace space) {
+    return lastSpace != null
+        && space.scalars() == lastSpace.scalars()
+        && space.vectors() == lastSpace.vectors()
+        && space.matrices() == lastSpace.matrices();
   }
 
   /** True when instruction {@code index} of {@code function} is kept; NO_OPs never are. */
