@@ -103,7 +103,7 @@ public final class Liveness {
     return this;
   }
 
-  // Plain comparisons rather than the record's equals, whose method-handle chain may allocate.
+  // Field by field: the reuse check sits on the hot path and must stay trivially allocation-free.
   private boolean sameSpace(AddressSpace space) {
     return lastSpace != null
         && space.scalars() == lastSpace.scalars()
