@@ -5,6 +5,7 @@ import org.automlzero.execute.CompiledAlgorithm;
 import org.automlzero.execute.Executor;
 import org.automlzero.program.AddressSpace;
 import org.automlzero.program.Algorithm;
+import org.automlzero.program.Liveness;
 import org.automlzero.random.Rng;
 import org.automlzero.task.Task;
 
@@ -13,6 +14,13 @@ import org.automlzero.task.Task;
  * {@code Evaluator} (semantics page section 4.3): each task is executed on all the training examples
  * its epochs hold (or none when the train budget refuses the algorithm), optionally through the
  * functional-equivalence cache, with stochastic ops drawing from one shared generator.
+ *
+ * <p>By default it compiles each algorithm without its dead code ({@link Liveness}): instructions
+ * that cannot change a prediction are skipped, which leaves every fitness the same to the bit.
+ * Stochastic ops are always kept ({@link Liveness.StochasticOps#KEEP_ALWAYS}), so that the shared
+ * generator advances exactly as it would for the full program and a whole search repeats bit for
+ * bit with or without skipping. The train budget still prices the full algorithm, as the
+ * reference's does.
  *
  * <p>Mutable and not thread-safe: one per worker thread. It counts every training step it runs,
  * including the cache's probe steps, which is what the search's train-step budget spends.
@@ -27,17 +35,32 @@ public final class Evaluator {
   private final TrainBudget budget;
   private final Executor executor;
   private final CompiledAlgorithm compiled = new CompiledAlgorithm();
+  private final Liveness liveness;
   private final double[] perTask;
   private final double[] combineScratch;
   private long evaluations;
 
   /**
+   * An evaluator that skips dead code.
+   *
    * @param rng the generator of stochastic ops during full executions (the experiment's main one)
    * @param cache the functional-equivalence cache, or null for none
    * @param budget the train budget, or null for none
    */
   public Evaluator(List<Task> tasks, AddressSpace space, FitnessCombination combination, double maxAbsError,
       Rng rng, FecCache cache, TrainBudget budget) {
+    this(tasks, space, combination, maxAbsError, rng, cache, budget, true);
+  }
+
+  /**
+   * @param rng the generator of stochastic ops during full executions (the experiment's main one)
+   * @param cache the functional-equivalence cache, or null for none
+   * @param budget the train budget, or null for none
+   * @param skipDeadCode whether to compile without the instructions that cannot change a
+   *     prediction (same fitness to the bit; false runs every instruction, for benchmarks)
+   */
+  public Evaluator(List<Task> tasks, AddressSpace space, FitnessCombination combination, double maxAbsError,
+      Rng rng, FecCache cache, TrainBudget budget, boolean skipDeadCode) {
     if (tasks.isEmpty()) {
       throw new IllegalArgumentException("an evaluator needs at least one task");
     }
@@ -56,6 +79,7 @@ public final class Evaluator {
     this.cache = cache;
     this.budget = budget;
     this.executor = new Executor(space);
+    this.liveness = skipDeadCode ? new Liveness(Liveness.StochasticOps.KEEP_ALWAYS) : null;
     this.perTask = new double[tasks.size()];
     this.combineScratch = new double[tasks.size()];
   }
@@ -67,7 +91,7 @@ public final class Evaluator {
     for (int i = 0, n = tasks.size(); i < n; i++) {
       Task task = tasks.get(i);
       if (task.featuresSize() != compiledFor) {
-        compiled.compile(algorithm, space, task.featuresSize());
+        compiled.compile(algorithm, space, task.featuresSize(), liveness);
         compiledFor = task.featuresSize();
       }
       long numTrain = budget == null
@@ -103,6 +127,11 @@ public final class Evaluator {
   /** Training steps run so far, including the cache's probe steps. */
   public long trainSteps() {
     return executor.trainStepsCompleted();
+  }
+
+  /** Whether this evaluator compiles algorithms without their dead code. */
+  public boolean skipsDeadCode() {
+    return liveness != null;
   }
 
   /** Algorithms evaluated so far. */

@@ -4,15 +4,19 @@ import java.util.Arrays;
 import java.util.List;
 import org.automlzero.program.AddressSpace;
 import org.automlzero.program.Algorithm;
+import org.automlzero.program.ComponentFunction;
 import org.automlzero.program.Instruction;
 import org.automlzero.program.Kind;
+import org.automlzero.program.Liveness;
 import org.automlzero.program.Op;
 
 /**
  * An {@link Algorithm} flattened for the interpreter: for each instruction its op code, its operand
  * offsets into the flat memory arrays (already multiplied by F or F x F) and its constants as
  * doubles. Setup, Predict and Learn lie one after the other; NO_OPs are dropped, which changes
- * nothing they could compute.
+ * nothing they could compute. Given a {@link Liveness}, {@link #compile(Algorithm, AddressSpace, int,
+ * Liveness)} also drops the instructions that cannot change a prediction, which leaves every
+ * prediction, and so every fitness, the same to the bit.
  *
  * <p>Mutable and not thread-safe: a reusable buffer, one per worker. {@link #compile} overwrites it
  * and allocates only when a larger program than any before arrives, so that evaluating algorithm
@@ -32,6 +36,18 @@ public final class CompiledAlgorithm {
 
   /** Flattens {@code algorithm} for memories of {@code space} with features size {@code featuresSize}. */
   public CompiledAlgorithm compile(Algorithm algorithm, AddressSpace space, int featuresSize) {
+    return compile(algorithm, space, featuresSize, null);
+  }
+
+  /**
+   * As {@link #compile(Algorithm, AddressSpace, int)}, but keeping only the instructions that
+   * {@code liveness} (analysing {@code algorithm} here, or reusing its analysis when it last
+   * analysed the same instance) finds live; null keeps them all. Allocates nothing after warm-up.
+   */
+  public CompiledAlgorithm compile(Algorithm algorithm, AddressSpace space, int featuresSize, Liveness liveness) {
+    if (liveness != null) {
+      liveness.analyze(algorithm, space);
+    }
     this.featuresSize = featuresSize;
     int capacity = algorithm.size();
     if (ops.length < capacity) {
@@ -43,11 +59,11 @@ public final class CompiledAlgorithm {
       k0 = Arrays.copyOf(k0, size);
       k1 = Arrays.copyOf(k1, size);
     }
-    int n = append(algorithm.setup(), 0, space, featuresSize);
+    int n = append(algorithm.setup(), ComponentFunction.SETUP, liveness, 0, space, featuresSize);
     setupEnd = n;
-    n = append(algorithm.predict(), n, space, featuresSize);
+    n = append(algorithm.predict(), ComponentFunction.PREDICT, liveness, n, space, featuresSize);
     predictEnd = n;
-    n = append(algorithm.learn(), n, space, featuresSize);
+    n = append(algorithm.learn(), ComponentFunction.LEARN, liveness, n, space, featuresSize);
     learnEnd = n;
     return this;
   }
@@ -62,7 +78,8 @@ public final class CompiledAlgorithm {
     return learnEnd;
   }
 
-  private int append(List<Instruction> instructions, int n, AddressSpace space, int f) {
+  private int append(List<Instruction> instructions, ComponentFunction function, Liveness liveness, int n,
+      AddressSpace space, int f) {
     for (int i = 0, size = instructions.size(); i < size; i++) {
       Instruction instruction = instructions.get(i);
       Op op = instruction.op();
@@ -70,6 +87,9 @@ public final class CompiledAlgorithm {
         continue;
       }
       checkAddresses(instruction, space);
+      if (liveness != null && !liveness.isLive(function, i)) {
+        continue;
+      }
       ops[n] = op.code();
       in1[n] = offset(op.in1(), instruction.in1(), f);
       in2[n] = offset(op.in2(), instruction.in2(), f);
