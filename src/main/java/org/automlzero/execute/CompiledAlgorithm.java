@@ -13,7 +13,9 @@ import org.automlzero.program.Op;
 /**
  * An {@link Algorithm} flattened for the interpreter: for each instruction its op code, its operand
  * offsets into the flat memory arrays (already multiplied by F or F x F) and its constants as
- * doubles. Setup, Predict and Learn lie one after the other; NO_OPs are dropped, which changes
+ * doubles. Setup, Predict and Learn lie one after the other, Predict and Learn each closed by a
+ * control instruction that hands the example loop to the interpreter ({@link
+ * Interpreter#PREDICT_END}, {@link Interpreter#LEARN_END}); NO_OPs are dropped, which changes
  * nothing they could compute. Given a {@link Liveness}, {@link #compile(Algorithm, AddressSpace, int,
  * Liveness)} also drops the instructions that cannot change a prediction, which leaves every
  * prediction, and so every fitness, the same to the bit.
@@ -23,14 +25,14 @@ import org.automlzero.program.Op;
  * after algorithm allocates nothing.
  */
 public final class CompiledAlgorithm {
-  int[] ops = new int[0];
-  int[] in1 = new int[0];
-  int[] in2 = new int[0];
-  int[] out = new int[0];
-  double[] k0 = new double[0];
-  double[] k1 = new double[0];
+  /** Four ints per instruction, side by side for locality: op code, in1, in2 and out offsets. */
+  int[] code = new int[0];
+  /** Two constants per instruction. */
+  double[] constants = new double[0];
+  /** Setup is [0, setupEnd); Predict is [setupEnd, predictEnd), closed by PREDICT_END at predictEnd. */
   int setupEnd;
   int predictEnd;
+  /** Learn is [predictEnd + 1, learnEnd), closed by LEARN_END at learnEnd. */
   int learnEnd;
   private int featuresSize;
 
@@ -49,22 +51,20 @@ public final class CompiledAlgorithm {
       liveness.analyze(algorithm, space);
     }
     this.featuresSize = featuresSize;
-    int capacity = algorithm.size();
-    if (ops.length < capacity) {
-      int size = Math.max(capacity, ops.length * 2);
-      ops = Arrays.copyOf(ops, size);
-      in1 = Arrays.copyOf(in1, size);
-      in2 = Arrays.copyOf(in2, size);
-      out = Arrays.copyOf(out, size);
-      k0 = Arrays.copyOf(k0, size);
-      k1 = Arrays.copyOf(k1, size);
+    int capacity = algorithm.size() + 2;
+    if (code.length < capacity * 4) {
+      int size = Math.max(capacity, code.length / 2);
+      code = Arrays.copyOf(code, size * 4);
+      constants = Arrays.copyOf(constants, size * 2);
     }
     int n = append(algorithm.setup(), ComponentFunction.SETUP, liveness, 0, space, featuresSize);
     setupEnd = n;
     n = append(algorithm.predict(), ComponentFunction.PREDICT, liveness, n, space, featuresSize);
     predictEnd = n;
+    n = control(n, Interpreter.PREDICT_END);
     n = append(algorithm.learn(), ComponentFunction.LEARN, liveness, n, space, featuresSize);
     learnEnd = n;
+    control(n, Interpreter.LEARN_END);
     return this;
   }
 
@@ -73,9 +73,23 @@ public final class CompiledAlgorithm {
     return featuresSize;
   }
 
-  /** Instructions left after dropping NO_OPs, in all three functions. */
+  /** Instructions left after dropping NO_OPs (and dead code), in all three functions. */
   public int length() {
-    return learnEnd;
+    return learnEnd - 1;
+  }
+
+  private int control(int n, int code) {
+    set(n, code, 0, 0, 0, 0, 0);
+    return n + 1;
+  }
+
+  private void set(int n, int op, int a, int b, int o, double c0, double c1) {
+    code[4 * n] = op;
+    code[4 * n + 1] = a;
+    code[4 * n + 2] = b;
+    code[4 * n + 3] = o;
+    constants[2 * n] = c0;
+    constants[2 * n + 1] = c1;
   }
 
   private int append(List<Instruction> instructions, ComponentFunction function, Liveness liveness, int n,
@@ -90,9 +104,6 @@ public final class CompiledAlgorithm {
       if (liveness != null && !liveness.isLive(function, i)) {
         continue;
       }
-      ops[n] = op.code();
-      in1[n] = offset(op.in1(), instruction.in1(), f);
-      in2[n] = offset(op.in2(), instruction.in2(), f);
       int o = offset(op.out(), instruction.out(), f);
       double c0 = 0;
       double c1 = 0;
@@ -113,9 +124,7 @@ public final class CompiledAlgorithm {
           c1 = instruction.data1();
         }
       }
-      out[n] = o;
-      k0[n] = c0;
-      k1[n] = c1;
+      set(n, op.code(), offset(op.in1(), instruction.in1(), f), offset(op.in2(), instruction.in2(), f), o, c0, c1);
       n++;
     }
     return n;

@@ -3,26 +3,90 @@ package org.automlzero.execute;
 import org.automlzero.random.Rng;
 
 /**
- * Runs a slice of a {@link CompiledAlgorithm} on a {@link Memory}: the op semantics of the reference
+ * Runs a {@link CompiledAlgorithm} on a {@link Memory}: the op semantics of the reference
  * ({@code executor.h}, semantics page section 2.2) as one indexed loop over a switch.
  *
  * <p>This is the hot loop of the whole search: it allocates nothing, boxes nothing and throws
- * nothing; NaN and infinity flow through as IEEE arithmetic gives them and are caught by the
- * executor's early stopping. Every op is alias-safe: ops whose output element depends on more than
- * the same element of its inputs (matrix-vector and matrix-matrix products, transpose) never read
- * what they have already written. Stateless.
+ * nothing; NaN and infinity flow through as IEEE arithmetic gives them and are caught by early
+ * stopping. Every op is alias-safe: ops whose output element depends on more than the same element
+ * of its inputs (matrix-vector and matrix-matrix products, transpose) never read what they have
+ * already written.
+ *
+ * <p>A whole training epoch or validation pass runs in one call of {@link #pass}: the control
+ * instructions that close Predict and Learn ({@link #PREDICT_END}, {@link #LEARN_END}) check the
+ * prediction and move to the next example inside the loop, so the loop never returns between
+ * examples. The pass's state (examples, position, loss) lives in this object's fields.
+ *
+ * <p>Mutable and not thread-safe: one per worker, owned by an {@link Executor}.
  */
 public final class Interpreter {
-  private Interpreter() {}
+  /** Closes Predict: check (train) or score (validation) the prediction in s1. */
+  static final int PREDICT_END = 100;
+  /** Closes Learn: go on with the next training example. */
+  static final int LEARN_END = 101;
 
-  /** Runs instructions {@code [from, to)} of {@code p}, drawing random ops from {@code rng}. */
+  // The state of the current pass, set by the executor.
+  Rng rng;
+  boolean validating;
+  boolean accuracy;
+  double maxAbsError;
+  double[] features;
+  double[] labels;
+  /** The order of the training examples; validation runs in dataset order. */
+  int[] order;
+  int step;
+  int steps;
+  /** The example of the current step. */
+  int example;
+  double loss;
+  /** True when the pass ended on a NaN or too large error rather than after its last step. */
+  boolean stopped;
+  long trainSteps;
+  ErrorRecord record;
+
+  private final Memory memory;
+
+  Interpreter(Memory memory) {
+    this.memory = memory;
+  }
+
+  Memory memory() {
+    return memory;
+  }
+
+  /** Runs instructions {@code [from, to)} of {@code p} (no control instructions among them). */
   public static void run(CompiledAlgorithm p, int from, int to, Memory memory, Rng rng) {
-    final int[] ops = p.ops;
-    final int[] in1 = p.in1;
-    final int[] in2 = p.in2;
-    final int[] out = p.out;
-    final double[] k0 = p.k0;
-    final double[] k1 = p.k1;
+    Interpreter interpreter = new Interpreter(memory);
+    interpreter.rng = rng;
+    interpreter.execute(p, from, to);
+  }
+
+  /**
+   * Runs {@code steps} examples from the current features: Predict (and Learn when training) for
+   * each, starting at step 0 with its example already loaded into v0 and s0 cleared.
+   */
+  void pass(CompiledAlgorithm p) {
+    stopped = false;
+    execute(p, p.setupEnd, Integer.MAX_VALUE);
+  }
+
+  /** Loads example {@code example} of the pass into v0 and clears s0 (labels are hidden in Predict). */
+  void load(int example) {
+    final int f = memory.featuresSize;
+    final double[] v = memory.vectors;
+    final double[] x = features;
+    final int from = example * f;
+    for (int j = 0; j < f; j++) {
+      v[j] = x[from + j];
+    }
+    memory.scalars[0] = 0.0;
+    this.example = example;
+  }
+
+  void execute(CompiledAlgorithm p, int from, int to) {
+    final Rng rng = this.rng;
+    final int[] code = p.code;
+    final double[] constants = p.constants;
     final double[] s = memory.scalars;
     final double[] v = memory.vectors;
     final double[] m = memory.matrices;
@@ -30,10 +94,11 @@ public final class Interpreter {
     final int f = memory.featuresSize;
     final int ff = f * f;
     for (int i = from; i < to; i++) {
-      final int a = in1[i];
-      final int b = in2[i];
-      final int o = out[i];
-      switch (ops[i]) {
+      final int pc = i << 2;
+      final int a = code[pc + 1];
+      final int b = code[pc + 2];
+      final int o = code[pc + 3];
+      switch (code[pc]) {
         case 1 -> s[o] = s[a] + s[b]; // SCALAR_SUM
         case 2 -> s[o] = s[a] - s[b]; // SCALAR_DIFF
         case 3 -> s[o] = s[a] * s[b]; // SCALAR_PRODUCT
@@ -343,35 +408,35 @@ public final class Interpreter {
           final double mean = sum / ff;
           s[o] = Math.sqrt(squares / ff - mean * mean);
         }
-        case 56 -> s[o] = k0[i]; // SCALAR_CONST_SET
-        case 57 -> v[o] = k0[i]; // VECTOR_CONST_SET: the offset already names the entry
-        case 58 -> m[o] = k0[i]; // MATRIX_CONST_SET: the offset already names the entry
-        case 59 -> s[o] = uniform(rng, k0[i], k1[i]); // SCALAR_UNIFORM_SET
+        case 56 -> s[o] = constants[2 * i]; // SCALAR_CONST_SET
+        case 57 -> v[o] = constants[2 * i]; // VECTOR_CONST_SET: the offset already names the entry
+        case 58 -> m[o] = constants[2 * i]; // MATRIX_CONST_SET: the offset already names the entry
+        case 59 -> s[o] = uniform(rng, constants[2 * i], constants[2 * i + 1]); // SCALAR_UNIFORM_SET
         case 60 -> { // VECTOR_UNIFORM_SET
-          final double lo = k0[i];
-          final double hi = k1[i];
+          final double lo = constants[2 * i];
+          final double hi = constants[2 * i + 1];
           for (int j = 0; j < f; j++) {
             v[o + j] = uniform(rng, lo, hi);
           }
         }
         case 61 -> { // MATRIX_UNIFORM_SET, row by row
-          final double lo = k0[i];
-          final double hi = k1[i];
+          final double lo = constants[2 * i];
+          final double hi = constants[2 * i + 1];
           for (int j = 0; j < ff; j++) {
             m[o + j] = uniform(rng, lo, hi);
           }
         }
-        case 62 -> s[o] = k0[i] + k1[i] * rng.nextGaussian(); // SCALAR_GAUSSIAN_SET
+        case 62 -> s[o] = constants[2 * i] + constants[2 * i + 1] * rng.nextGaussian(); // SCALAR_GAUSSIAN_SET
         case 63 -> { // VECTOR_GAUSSIAN_SET
-          final double mean = k0[i];
-          final double stdev = k1[i];
+          final double mean = constants[2 * i];
+          final double stdev = constants[2 * i + 1];
           for (int j = 0; j < f; j++) {
             v[o + j] = mean + stdev * rng.nextGaussian();
           }
         }
         case 64 -> { // MATRIX_GAUSSIAN_SET
-          final double mean = k0[i];
-          final double stdev = k1[i];
+          final double mean = constants[2 * i];
+          final double stdev = constants[2 * i + 1];
           for (int j = 0; j < ff; j++) {
             m[o + j] = mean + stdev * rng.nextGaussian();
           }
@@ -382,7 +447,61 @@ public final class Interpreter {
             v[o + j] = x < 0 ? 0.0 : x;
           }
         }
-        default -> throw new IllegalStateException("unknown op code " + ops[i]);
+        case PREDICT_END -> {
+          if (validating) {
+            final double error;
+            if (accuracy) {
+              final double probability = Executor.sigmoid(s[1]);
+              if (probability > 1.0 || probability < 0.0) {
+                error = Double.POSITIVE_INFINITY;
+              } else {
+                // A NaN probability is not > 0.5: it predicts class 0, as in the reference.
+                error = (labels[example] > 0.5) == (probability > 0.5) ? 0.0 : 1.0;
+              }
+              loss += error;
+            } else {
+              error = labels[example] - s[1];
+              loss += error * error;
+            }
+            final double absError = Math.abs(error);
+            if (Double.isNaN(absError) || absError > maxAbsError) {
+              stopped = true;
+              return;
+            }
+            if (record != null && record.validCount < ErrorRecord.CAPACITY) {
+              record.valid[record.validCount++] = absError;
+            }
+            if (++step == steps) {
+              return;
+            }
+            load(step);
+            i = p.setupEnd - 1;
+          } else {
+            if (accuracy) {
+              s[1] = Executor.sigmoid(s[1]);
+            }
+            final double label = labels[example];
+            final double error = Math.abs(label - s[1]);
+            if (Double.isNaN(error) || error > maxAbsError) {
+              stopped = true;
+              return;
+            }
+            if (record != null && record.trainCount < ErrorRecord.CAPACITY) {
+              record.train[record.trainCount++] = error;
+            }
+            // v0 is never an output (the compiler checks), so it still holds the features for Learn.
+            s[0] = label;
+          }
+        }
+        case LEARN_END -> {
+          if (++step == steps) {
+            return;
+          }
+          trainSteps++;
+          load(order[step]);
+          i = p.setupEnd - 1;
+        }
+        default -> throw new IllegalStateException("unknown op code " + code[pc]);
       }
     }
   }
