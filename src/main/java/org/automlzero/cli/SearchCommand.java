@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.automlzero.config.ExperimentConfig;
 import org.automlzero.program.ProgramText;
+import org.automlzero.program.Simplifier;
 import org.automlzero.search.Experiment;
 import org.automlzero.search.ExperimentSpec;
 import org.automlzero.task.TaskGenerator;
@@ -33,6 +34,8 @@ final class SearchCommand {
     out.printf(Locale.ROOT, "Final evaluation fitness (on unseen data) = %.6f%n", result.finalFitness());
     out.println("Winner:");
     out.println(ProgramText.print(result.winner()));
+    out.println("Winner, simplified (instructions that cannot change a prediction removed):");
+    out.println(ProgramText.print(Simplifier.simplify(result.winner(), spec.space())));
     return 0;
   }
 }

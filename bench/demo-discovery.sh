@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The reference demo (conf/demo-linear.conf) on one thread without Spark, once per seed: how many
+# individuals and how much wall time until the search discovers linear regression, and the
+# throughput with and without the functional-equivalence cache.
+#   bench/demo-discovery.sh [SEEDS...]        default seeds 1 2 3 4 5
+# Writes target/bench/demo-seed-N.log per seed and prints one summary line per seed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/bench-runtime-classpath.txt -Dmdep.includeScope=runtime
+cp="target/classes:$(cat target/bench-runtime-classpath.txt)"
+mkdir -p target/bench
+seeds=("$@")
+[ ${#seeds[@]} -gt 0 ] || seeds=(1 2 3 4 5)
+for seed in "${seeds[@]}"; do
+  log=target/bench/demo-seed-$seed.log
+  start=$(date +%s.%N)
+  java -cp "$cp" org.automlzero.cli.Main search conf/demo-linear.conf seed="$seed" search.progress_every=100000 > "$log"
+  end=$(date +%s.%N)
+  summary=$(grep '^experiments=' "$log")
+  final=$(grep '^Final evaluation' "$log")
+  printf 'seed=%s wall_s=%.1f %s | %s\n' "$seed" "$(echo "$end - $start" | bc)" "$summary" "$final"
+done
+# Throughput with and without the cache: one fixed-budget experiment (no discovery needed).
+for fec in true false; do
+  java -cp "$cp" org.automlzero.cli.Main search conf/demo-linear.conf seed=1 search.fec.enabled=$fec \
+    search.max_train_steps=50000000 experiment.max_experiments=1 search.progress_every=1000000000 \
+    | grep '^experiments=' | sed "s/^/fec=$fec /"
+done
