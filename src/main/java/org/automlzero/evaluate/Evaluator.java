@@ -134,6 +134,16 @@ public final class Evaluator {
     return liveness != null;
   }
 
+  /** Validation steps (Predict only) run so far, including the cache's probe steps. */
+  public long validSteps() {
+    return executor.validStepsCompleted();
+  }
+
+  /** Training steps that ran Learn so far (not stopped early after Predict). */
+  public long learnSteps() {
+    return executor.learnStepsCompleted();
+  }
+
   /** Algorithms evaluated so far. */
   public long evaluations() {
     return evaluations;

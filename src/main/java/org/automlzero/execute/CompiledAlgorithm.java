@@ -73,6 +73,21 @@ public final class CompiledAlgorithm {
     return featuresSize;
   }
 
+  /** Instructions of Setup left after dropping NO_OPs (and dead code). */
+  public int setupLength() {
+    return setupEnd;
+  }
+
+  /** Instructions of Predict left after dropping NO_OPs (and dead code). */
+  public int predictLength() {
+    return predictEnd - setupEnd;
+  }
+
+  /** Instructions of Learn left after dropping NO_OPs (and dead code). */
+  public int learnLength() {
+    return learnEnd - predictEnd - 1;
+  }
+
   /** Instructions left after dropping NO_OPs (and dead code), in all three functions. */
   public int length() {
     return learnEnd - 1;

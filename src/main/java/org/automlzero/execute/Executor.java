@@ -22,6 +22,8 @@ public final class Executor {
   private final AddressSpace space;
   private Interpreter interpreter;
   private long trainStepsCompleted;
+  private long validStepsCompleted;
+  private long learnStepsCompleted;
 
   public Executor(AddressSpace space) {
     this.space = space;
@@ -30,6 +32,16 @@ public final class Executor {
   /** All training steps run by this executor so far, including early-stopped ones. */
   public long trainStepsCompleted() {
     return trainStepsCompleted;
+  }
+
+  /** All validation steps (Predict runs without Learn) run by this executor so far. */
+  public long validStepsCompleted() {
+    return validStepsCompleted;
+  }
+
+  /** All training steps that ran Learn (those not stopped early after Predict). */
+  public long learnStepsCompleted() {
+    return learnStepsCompleted;
   }
 
   /** The memory after the last execution, for tests and tools that inspect what a program left. */
@@ -88,6 +100,7 @@ public final class Executor {
       in.load(in.order[0]);
       in.pass(p);
       trainStepsCompleted += in.trainSteps;
+      learnStepsCompleted += in.stopped ? in.trainSteps - 1 : in.trainSteps;
       if (in.stopped) {
         if (epoch == 0) {
           return 0.0;
@@ -102,7 +115,7 @@ public final class Executor {
   }
 
   /** Predict on the validation examples in order; the fitness, or 0 on an early stop. */
-  private static double validate(CompiledAlgorithm p, Task task, int numValidExamples, Interpreter in,
+  private double validate(CompiledAlgorithm p, Task task, int numValidExamples, Interpreter in,
       ErrorRecord record) {
     final int steps = Math.min(numValidExamples, task.numValid());
     in.loss = 0.0;
@@ -115,6 +128,7 @@ public final class Executor {
       in.steps = steps;
       in.load(0);
       in.pass(p);
+      validStepsCompleted += in.stopped ? in.step + 1 : steps;
       if (in.stopped) {
         return 0.0;
       }
