@@ -88,6 +88,7 @@ public class InterpreterBenchmark {
     return (double) tasks.size() * compiled.setupLength()
         + (counting.trainSteps() - train + counting.validSteps() - valid) * compiled.predictLength()
         + (counting.learnSteps() - learn) * compiled.learnLength();
+  }
 
   static List<Instruction> random(int size, Rng rng) {
     List<Instruction> list = new ArrayList<>(size);
