@@ -68,9 +68,15 @@ say() { printf 'fetch-data: %s\n' "$*" >&2; }
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
-# Runs a command with the step time bound where `timeout` exists (GNU coreutils; absent on macOS).
+# Runs a command with the step time bound where `timeout` exists (GNU coreutils; absent on macOS),
+# saying so when the bound is what stopped it.
 bounded() {
-  if have timeout; then timeout "$STEP_TIMEOUT" "$@"; else "$@"; fi
+  local rc=0
+  if have timeout; then timeout "$STEP_TIMEOUT" "$@" || rc=$?; else "$@" || rc=$?; fi
+  if [ "$rc" = 124 ] && have timeout; then
+    say "'$1 ${*:2}' took more than $STEP_TIMEOUT s and was stopped (FETCH_TIMEOUT sets the bound)"
+  fi
+  return "$rc"
 }
 
 sha256_of_stream() {
@@ -194,7 +200,7 @@ download() {
     curl --fail --silent --show-error --location --connect-timeout "$CONNECT_TIMEOUT" \
       --max-time "$TRANSFER_TIMEOUT" --output "$out" "$url"
   elif have wget; then
-    wget --quiet --tries=1 --connect-timeout="$CONNECT_TIMEOUT" --dns-timeout="$CONNECT_TIMEOUT" \
+    wget --no-verbose --tries=1 --connect-timeout="$CONNECT_TIMEOUT" --dns-timeout="$CONNECT_TIMEOUT" \
       --read-timeout=60 --output-document="$out" "$url"
   else
     say "upstream route: neither curl nor wget found"
