@@ -6,6 +6,9 @@ import org.apache.spark.broadcast.Broadcast;
 import org.automlzero.evaluate.Evaluator;
 import org.automlzero.program.AddressSpace;
 import org.automlzero.program.Algorithm;
+import org.automlzero.program.Instruction;
+import org.automlzero.program.Kind;
+import org.automlzero.program.Op;
 import org.automlzero.program.ProgramText;
 import org.automlzero.random.Rng;
 import org.automlzero.search.ExperimentSpec;
@@ -56,20 +59,20 @@ public final class EvaluateFinalist implements Function<Finalist, Finalist> {
     int scalars = space.scalars();
     int vectors = space.vectors();
     int matrices = space.matrices();
-    for (List<org.automlzero.program.Instruction> function : List.of(algorithm.setup(), algorithm.predict(),
+    for (List<Instruction> function : List.of(algorithm.setup(), algorithm.predict(),
         algorithm.learn())) {
-      for (org.automlzero.program.Instruction instruction : function) {
-        scalars = grow(scalars, instruction, org.automlzero.program.Kind.SCALAR);
-        vectors = grow(vectors, instruction, org.automlzero.program.Kind.VECTOR);
-        matrices = grow(matrices, instruction, org.automlzero.program.Kind.MATRIX);
+      for (Instruction instruction : function) {
+        scalars = grow(scalars, instruction, Kind.SCALAR);
+        vectors = grow(vectors, instruction, Kind.VECTOR);
+        matrices = grow(matrices, instruction, Kind.MATRIX);
       }
     }
     return new AddressSpace(scalars, vectors, matrices);
   }
 
-  private static int grow(int count, org.automlzero.program.Instruction instruction,
-      org.automlzero.program.Kind kind) {
-    var op = instruction.op();
+  private static int grow(int count, Instruction instruction,
+      Kind kind) {
+    Op op = instruction.op();
     if (op.in1() == kind) {
       count = Math.max(count, instruction.in1() + 1);
     }

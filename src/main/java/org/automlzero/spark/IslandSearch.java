@@ -52,7 +52,6 @@ public final class IslandSearch {
       log.accept("resuming " + store.root() + " after its last committed epoch " + last);
     }
     long start = System.nanoTime();
-    long individualsAtStart = individuals(islands);
     int epoch = last + 1;
     String reason;
     while (true) {
@@ -65,8 +64,7 @@ public final class IslandSearch {
       long epochStart = System.nanoTime();
       islands = epoch(broadcast, partitioner, epoch, islands);
       double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-      log.accept(progressLine(epoch, islands, epochSeconds, (System.nanoTime() - start) / 1e9,
-          individuals(islands) - individualsAtStart));
+      log.accept(progressLine(epoch, islands, epochSeconds, (System.nanoTime() - start) / 1e9));
       epoch++;
     }
     jsc.setJobGroup("results", "select and final stages", false);
@@ -156,8 +154,7 @@ public final class IslandSearch {
     return best;
   }
 
-  private String progressLine(int epoch, List<IslandSummary> islands, double epochSeconds, double elapsed,
-      long individualsThisJob) {
+  private String progressLine(int epoch, List<IslandSummary> islands, double epochSeconds, double elapsed) {
     long evaluated = 0;
     long hits = 0;
     long lookups = 0;

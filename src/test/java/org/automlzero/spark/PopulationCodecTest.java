@@ -63,6 +63,33 @@ class PopulationCodecTest {
   }
 
   @Test
+  void aSerializedPlanRebuildsTheSameSearch() throws Exception {
+    assertSameAfterSerialization(plan);
+    Path program = TestConfigs.write(dir, "linear.txt", ProgramText.print(
+        org.automlzero.program.HandWrittenAlgorithms.linearModel(0.01)));
+    Path file = dir.resolve("small.conf");
+    JobPlan given = SearchJob.plan(ExperimentConfig.load(file, List.of("search.initial_population=given_algorithm",
+        "search.initial_program=\"" + program + "\"")), file);
+    assertSameAfterSerialization(given);
+  }
+
+  private static void assertSameAfterSerialization(JobPlan plan) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(plan);
+    }
+    JobPlan copy;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (JobPlan) in.readObject();
+    }
+    long seed = Streams.islandSeed(plan.seed(), 0);
+    IslandResult original = IslandEpoch.run(plan, 0, PopulationCodec.decode(0, seed, 0, null, List.of()), List.of());
+    IslandResult rebuilt = IslandEpoch.run(copy, 0, PopulationCodec.decode(0, seed, 0, null, List.of()), List.of());
+    assertEquals(original.population(), rebuilt.population());
+  }
+
+  @Test
   void everyRowCarriesItsProgramTextAndTaskFitness() {
     IslandResult result = epoch(0, 0, null, List.of());
     assertEquals(20, result.population().size());
