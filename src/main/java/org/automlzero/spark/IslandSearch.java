@@ -154,15 +154,23 @@ public final class IslandSearch {
     return best;
   }
 
+  /**
+   * The epoch's progress line. {@code evaluating} is the islands' time over the epoch's wall time
+   * times the task slots they could use (min(islands, default parallelism)): the share of the
+   * cluster's time spent in the search itself rather than in scheduling, Parquet and driver work.
+   */
   private String progressLine(int epoch, List<IslandSummary> islands, double epochSeconds, double elapsed) {
+    int slots = Math.min(jsc.defaultParallelism(), plan.settings().partitions());
     long evaluated = 0;
     long hits = 0;
     long lookups = 0;
     long members = 0;
     double weightedMean = 0;
     double best = Double.NEGATIVE_INFINITY;
+    double islandSeconds = 0;
     for (IslandSummary island : islands) {
       Row p = island.progress();
+      islandSeconds += p.getDouble(p.fieldIndex("seconds"));
       evaluated += p.getLong(p.fieldIndex("evaluated"));
       hits += p.getLong(p.fieldIndex("cache_hits"));
       lookups += p.getLong(p.fieldIndex("cache_lookups"));
@@ -177,9 +185,10 @@ public final class IslandSearch {
         : String.format(Locale.ROOT, "%.0fs", Math.max(0, elapsed / fraction * (1 - Math.min(1, fraction))));
     return String.format(Locale.ROOT,
         "epoch=%d, indivs=%d, indivs/s=%.0f, best fit=%.6f, best ever=%.6f, mean=%.6f, cache hit rate=%s,"
-            + " elapsed=%.1fs, remaining=%s",
+            + " evaluating=%.0f%%, elapsed=%.1fs, remaining=%s",
         epoch, total, evaluated / Math.max(epochSeconds, 1e-9), best, bestEver(islands),
         members == 0 ? Double.NaN : weightedMean / members,
-        lookups == 0 ? "off" : String.format(Locale.ROOT, "%.3f", (double) hits / lookups), elapsed, remaining);
+        lookups == 0 ? "off" : String.format(Locale.ROOT, "%.3f", (double) hits / lookups),
+        100 * islandSeconds / (epochSeconds * Math.max(1, Math.min(slots, islands.size()))), elapsed, remaining);
   }
 }

@@ -84,7 +84,6 @@ class SearchJobTest {
     List<String> resultsOne;
     try {
       String output = run(one, "one", "islands.partitions=1");
-      System.out.print(output);
       assertTrue(output.contains("epoch=2,"), output);
       assertTrue(output.contains("Final evaluation fitness (on unseen data)"), output);
       populationOne = populations(one, runDir("one"));
