@@ -1,0 +1,121 @@
+package org.automlzero.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.automlzero.program.Algorithm;
+import org.automlzero.program.HandWrittenAlgorithms;
+import org.automlzero.program.ProgramText;
+import org.automlzero.search.Individual;
+
+/**
+ * After the search: the select stage (each island's best member, by {@link PopulationCodec#best},
+ * scored on the select tasks; the highest select fitness wins, the lower island on ties) and the
+ * final stage (the winner and the hand-written baselines, the reference's linear model and neural
+ * net, on the final tasks), one Spark stage each. Writes {@code results/} as Parquet and the
+ * readable {@code summary.txt}, and returns the summary text. Not thread-safe; driver only.
+ */
+public final class FinalStages {
+  /** Where the readable summary goes, relative to the run folder. */
+  public static final String SUMMARY = "summary.txt";
+
+  private final SparkSession spark;
+  private final JavaSparkContext jsc;
+  private final JobPlan plan;
+  private final RunStore store;
+
+  public FinalStages(SparkSession spark, JobPlan plan, RunStore store) {
+    this.spark = spark;
+    this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    this.plan = plan;
+    this.store = store;
+  }
+
+  /** Runs both stages, writes the results and returns the summary. */
+  public String run(IslandSearch.Outcome outcome) {
+    Broadcast<JobPlan> broadcast = jsc.broadcast(plan);
+    List<Finalist> candidates = new ArrayList<>();
+    for (IslandSummary island : outcome.islands()) {
+      Row best = island.best().get(0);
+      Individual member = PopulationCodec.individual(best);
+      candidates.add(new Finalist(Finalist.CANDIDATE, "island " + island.island(), island.island(), member.id(),
+          ProgramText.print(member.algorithm()), member.fitness(), Double.NaN, Double.NaN));
+    }
+    jsc.setJobGroup("select", "select stage: " + candidates.size() + " candidates on the select tasks", false);
+    List<Finalist> selected = new ArrayList<>(jsc.parallelize(candidates, Math.max(1, candidates.size()))
+        .map(new EvaluateFinalist(broadcast, EvaluateFinalist.Stage.SELECT, List.of())).collect());
+    selected.sort((a, b) -> Integer.compare(a.island(), b.island()));
+    int winnerIndex = 0;
+    for (int i = 1; i < selected.size(); i++) {
+      if (selected.get(i).selectFitness() > selected.get(winnerIndex).selectFitness()) {
+        winnerIndex = i;
+      }
+    }
+    Finalist winner = selected.get(winnerIndex).withKind(Finalist.WINNER);
+    List<Finalist> finalists = List.of(winner,
+        baseline("linear_model(0.01)", HandWrittenAlgorithms.linearModel(0.01)),
+        baseline("neural_net(0.01, 0.1, 0.1)", HandWrittenAlgorithms.neuralNet(0.01, 0.1, 0.1)));
+    List<String> order = new ArrayList<>();
+    for (Finalist finalist : finalists) {
+      order.add(finalist.name());
+    }
+    jsc.setJobGroup("final", "final stage: the winner and the baselines on the final tasks", false);
+    List<Finalist> scored = new ArrayList<>(jsc.parallelize(finalists, finalists.size())
+        .map(new EvaluateFinalist(broadcast, EvaluateFinalist.Stage.FINAL, order)).collect());
+    scored.sort((a, b) -> Integer.compare(order.indexOf(a.name()), order.indexOf(b.name())));
+
+    List<Row> rows = new ArrayList<>();
+    rows.add(PopulationCodec.resultRow(scored.get(0)));
+    for (int i = 0; i < selected.size(); i++) {
+      if (i != winnerIndex) {
+        rows.add(PopulationCodec.resultRow(selected.get(i)));
+      }
+    }
+    for (Finalist baseline : scored.subList(1, scored.size())) {
+      rows.add(PopulationCodec.resultRow(baseline));
+    }
+    spark.createDataFrame(rows, PopulationCodec.RESULT).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(store.child("results"));
+    String summary = summary(outcome, selected, scored);
+    store.writeText(SUMMARY, summary);
+    return summary;
+  }
+
+  private static Finalist baseline(String name, Algorithm algorithm) {
+    return new Finalist(Finalist.BASELINE, name, -1, -1, ProgramText.print(algorithm), Double.NaN, Double.NaN,
+        Double.NaN);
+  }
+
+  private String summary(IslandSearch.Outcome outcome, List<Finalist> candidates, List<Finalist> finalists) {
+    StringBuilder text = new StringBuilder();
+    Finalist winner = finalists.get(0);
+    text.append(String.format(Locale.ROOT, "run %s%n", store.root()));
+    text.append(String.format(Locale.ROOT, "%d epochs, %d islands, %d individuals; search %.1f s in this job (%s)%n",
+        outcome.epochs(), outcome.islands().size(), outcome.individuals(), outcome.seconds(), outcome.reason()));
+    text.append(String.format(Locale.ROOT, "best search fitness ever: %.6f%n",
+        IslandSearch.bestEver(outcome.islands())));
+    text.append("candidates (each island's best member):\n");
+    for (Finalist candidate : candidates) {
+      text.append(String.format(Locale.ROOT, "  %-10s id=%-16d search=%.6f select=%.6f%s%n", candidate.name(),
+          candidate.id(), candidate.searchFitness(), candidate.selectFitness(),
+          candidate.id() == winner.id() ? "  <- winner" : ""));
+    }
+    text.append("final tasks (unseen):\n");
+    for (Finalist finalist : finalists) {
+      text.append(String.format(Locale.ROOT, "  %-28s final=%.6f%n",
+          finalist.kind().equals(Finalist.WINNER) ? "winner (" + finalist.name() + ")" : finalist.name(),
+          finalist.finalFitness()));
+    }
+    text.append(String.format(Locale.ROOT,
+        "Final evaluation fitness (on unseen data) = %.6f%nWinner (search %.6f, select %.6f), raw:%n",
+        winner.finalFitness(), winner.searchFitness(), winner.selectFitness()));
+    text.append(winner.program());
+    // TODO: print the simplified program too once org.automlzero.program has a Simplifier.
+    return text.toString();
+  }
+}

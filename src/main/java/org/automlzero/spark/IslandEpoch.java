@@ -1,0 +1,80 @@
+package org.automlzero.spark;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.automlzero.evaluate.Evaluator;
+import org.automlzero.evaluate.FecCache;
+import org.automlzero.evaluate.TrainBudget;
+import org.automlzero.program.Algorithm;
+import org.automlzero.random.Rng;
+import org.automlzero.search.ExperimentSpec;
+import org.automlzero.search.FitnessFunction;
+import org.automlzero.search.Individual;
+import org.automlzero.search.PopulationState;
+import org.automlzero.search.RegularizedEvolution;
+
+/**
+ * One island's epoch, a pure function of (plan, epoch, the island's state, its arriving migrants):
+ * apply the migrants, then {@link RegularizedEvolution#advance} by {@code individuals_per_epoch}
+ * with an {@link Evaluator} over the search tasks. The functional-equivalence cache is fresh for
+ * every island and epoch, so that nothing but the stored state carries over between epochs and a
+ * resumed or retried epoch repeats bit for bit (the cache forgets across epochs: slightly fewer
+ * hits than one cache per island for the whole run). Stateless; the evaluator is built per call.
+ */
+public final class IslandEpoch {
+  private IslandEpoch() {}
+
+  /** Runs the epoch; {@code start} must be born into {@code epoch}. */
+  public static IslandResult run(JobPlan plan, int epoch, IslandState start, List<Row> migrants) {
+    long began = System.nanoTime();
+    ExperimentSpec spec = plan.spec();
+    IslandState arrived = Migration.apply(start.population().epoch() == epoch ? start
+            : new IslandState(start.population().withEpoch(epoch), start.taskFitness()),
+        migrants, spec.evolution().method(), spec.evolution().populationSize());
+    FecCache cache = spec.fec() == null ? null : spec.fec().newCache();
+    TrainBudget budget = spec.budgetBaseline() == null ? null
+        : new TrainBudget(spec.budgetBaseline(), spec.budgetThresholdFactor());
+    Evaluator evaluator = new Evaluator(plan.searchTasks(), spec.space(), spec.combination(), spec.maxAbsError(),
+        new Rng(0), cache, budget);
+    RecordingFitness fitness = new RecordingFitness(evaluator);
+    RegularizedEvolution evolution = new RegularizedEvolution(spec.evolution(), spec.initial(), spec.mutator(),
+        fitness);
+    PopulationState before = arrived.population();
+    PopulationState after = evolution.advance(before, plan.settings().individualsPerEpoch());
+
+    Map<Long, double[]> taskFitness = new HashMap<>(arrived.taskFitness());
+    for (long number = before.individuals(); number < after.individuals(); number++) {
+      double[] values = fitness.recorded.get(before.evaluationSeed(number));
+      if (values != null) {
+        taskFitness.put(Individual.id(before.island(), number), values);
+      }
+    }
+    IslandState finished = new IslandState(after, IslandState.keepOnly(after, taskFitness));
+    List<Row> population = PopulationCodec.populationRows(finished);
+    long lookups = cache == null ? 0 : cache.hits() + cache.misses();
+    Row progress = PopulationCodec.progressRow(finished, new PopulationCodec.EpochCounters(
+        after.individuals() - before.individuals(), cache == null ? 0 : cache.hits(), lookups,
+        evaluator.trainSteps(), (System.nanoTime() - began) / 1e9, Migration.applied(start, arrived)));
+    int keep = Math.max(1, plan.settings().migrationCount());
+    return new IslandResult(before.island(), population, progress, PopulationCodec.best(population, keep));
+  }
+
+  /** The evaluator as the search's fitness function, keeping each evaluation's per-task fitness by seed. */
+  static final class RecordingFitness implements FitnessFunction {
+    private final Evaluator evaluator;
+    final Map<Long, double[]> recorded = new HashMap<>();
+
+    RecordingFitness(Evaluator evaluator) {
+      this.evaluator = evaluator;
+    }
+
+    @Override
+    public double evaluate(Algorithm algorithm, long seed) {
+      double value = evaluator.evaluate(algorithm, seed);
+      recorded.put(seed, evaluator.lastPerTaskFitness());
+      return value;
+    }
+  }
+}

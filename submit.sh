@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Runs automl-zero-spark: the Spark search job, or the commands that need no Spark. See --help.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+JAR="$ROOT/target/automl-zero-spark-0.1.0-SNAPSHOT-cluster.jar"
+SPARK_JARS="$ROOT/target/spark-jars"
+LOG_CONF="$ROOT/conf/log4j2.properties"
+JOB_CLASS=org.automlzero.spark.SearchJob
+
+usage() {
+  cat <<'USAGE'
+usage: ./submit.sh [SPARK-SUBMIT OPTIONS] CONFIG [key=value ...]
+       ./submit.sh evaluate CONFIG PROGRAM [--on search|select|final] [key=value ...]
+       ./submit.sh search-local CONFIG [key=value ...]
+       ./submit.sh --help
+
+The first form runs the island-model search of CONFIG (HOCON; every key with its default is in
+src/main/resources/reference.conf) as a Spark job, then the select and final stages, and writes
+<run.output>/<run.name>/ (default runs/<config name>/): run.conf, population/, progress/, results/
+(Parquet), summary.txt. key=value arguments override the config, e.g. islands.count=8
+stop.max_epochs=20 run.output=hdfs:///user/me/amlz. Rerunning resumes from the last committed
+epoch; run.start_over=true starts again.
+
+Spark: with SPARK_HOME set, $SPARK_HOME/bin/spark-submit runs the job. Otherwise the job runs on
+the Spark that the Maven build brings (org.apache.spark.deploy.SparkSubmit from target/spark-jars),
+in local mode on all cores (--master local[*]) listening on 127.0.0.1 only; nothing but a JDK 17
+and Maven is needed. Every spark-submit option before CONFIG passes through: --master URL
+(spark://host:7077, yarn, k8s://..., local[N]), --deploy-mode, --conf k=v, --executor-memory,
+--num-executors, --driver-memory (also the local JVM's heap), ... The application jar for
+clusters is target/automl-zero-spark-0.1.0-SNAPSHOT-cluster.jar (Spark provided, the rest shaded).
+
+What is missing is built first: the jar (mvn -q -B package -DskipTests) when it is missing or
+older than src/main or pom.xml, and target/spark-jars once (mvn dependency:copy-dependencies).
+
+evaluate      scores a program file on a task list of CONFIG, without Spark
+search-local  the single-thread experiment driver (the reference's run_search_experiment), no Spark
+
+Spark's INFO logging is quieted by conf/log4j2.properties. Exit status: 0 done, 1 failed run,
+2 bad input (bad config errors come before Spark starts and write nothing).
+USAGE
+}
+
+jvm_flags() {
+  sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$ROOT/pom.xml"
+}
+
+build() {
+  if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]]; then
+    echo "submit.sh: building $JAR" >&2
+    mvn -q -B -f "$ROOT/pom.xml" package -DskipTests >&2
+  fi
+}
+
+spark_jars() {
+  if [[ ! -d "$SPARK_JARS" ]] || [[ -z "$(ls -A "$SPARK_JARS")" ]]; then
+    echo "submit.sh: copying Spark's jars to $SPARK_JARS" >&2
+    mvn -q -B -f "$ROOT/pom.xml" dependency:copy-dependencies -DincludeScope=provided \
+      -DoutputDirectory="$SPARK_JARS" >&2
+  fi
+}
+
+case "${1:-}" in
+  ""|-h|--help)
+    usage
+    [[ -n "${1:-}" ]] && exit 0 || exit 2
+    ;;
+  evaluate|search-local)
+    command="$1"; shift
+    [[ "$command" == search-local ]] && command=search
+    build
+    exec java -Dlog4j.configurationFile="$LOG_CONF" -cp "$JAR" org.automlzero.cli.Main "$command" "$@"
+    ;;
+esac
+
+# spark-submit options before CONFIG; the ones without a value are listed here.
+spark_opts=()
+master=""
+deploy_mode=""
+driver_memory=""
+driver_java_options=""
+while [[ $# -gt 0 && "$1" == -* ]]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    -v|--verbose|--supervise) spark_opts+=("$1"); shift ;;
+    --*=*) spark_opts+=("$1"); shift ;;
+    *)
+      if [[ $# -lt 2 ]]; then
+        echo "submit.sh: option $1 needs a value" >&2; exit 2
+      fi
+      case "$1" in
+        --master) master="$2" ;;
+        --deploy-mode) deploy_mode="$2" ;;
+        --driver-memory) driver_memory="$2" ;;
+        --driver-java-options) driver_java_options="$2" ;;
+      esac
+      spark_opts+=("$1" "$2"); shift 2 ;;
+  esac
+done
+if [[ $# -lt 1 ]]; then
+  echo "submit.sh: CONFIG is missing (see ./submit.sh --help)" >&2
+  exit 2
+fi
+
+build
+if [[ -z "$master" ]]; then
+  master="local[*]"
+  spark_opts+=(--master "$master")
+fi
+if [[ "$master" == local* ]]; then
+  # Local runs listen on the loopback interface only.
+  export SPARK_LOCAL_IP=127.0.0.1
+  spark_opts+=(--conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1)
+fi
+
+if [[ -n "${SPARK_HOME:-}" ]]; then
+  if [[ -z "$driver_java_options" && "$deploy_mode" != cluster ]]; then
+    spark_opts+=(--driver-java-options "-Dlog4j.configurationFile=file:$LOG_CONF")
+  fi
+  exec "$SPARK_HOME/bin/spark-submit" "${spark_opts[@]}" --class "$JOB_CLASS" "$JAR" "$@"
+fi
+
+spark_jars
+# shellcheck disable=SC2046
+exec java $(jvm_flags) -Xmx"${driver_memory:-4g}" -Dlog4j.configurationFile="file:$LOG_CONF" \
+  ${driver_java_options} -cp "$SPARK_JARS/*" org.apache.spark.deploy.SparkSubmit \
+  "${spark_opts[@]}" --class "$JOB_CLASS" "$JAR" "$@"
