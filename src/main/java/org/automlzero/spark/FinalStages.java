@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.automlzero.program.Algorithm;
 import org.automlzero.program.HandWrittenAlgorithms;
 import org.automlzero.program.ProgramText;
+import org.automlzero.program.Simplifier;
 import org.automlzero.search.Individual;
 
 /**
@@ -115,7 +116,8 @@ public final class FinalStages {
         "Final evaluation fitness (on unseen data) = %.6f%nWinner (search %.6f, select %.6f), raw:%n",
         winner.finalFitness(), winner.searchFitness(), winner.selectFitness()));
     text.append(winner.program());
-    // TODO: print the simplified program too once org.automlzero.program has a Simplifier.
+    text.append("Winner, simplified (instructions that cannot change a prediction removed):\n");
+    text.append(ProgramText.print(Simplifier.simplify(ProgramText.parse(winner.program()), plan.spec().space())));
     return text.toString();
   }
 }
