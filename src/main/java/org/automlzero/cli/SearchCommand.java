@@ -29,6 +29,8 @@ final class SearchCommand {
     out.printf(Locale.ROOT, "experiments=%d, individuals=%d, train steps=%d, seconds=%.1f, indivs/s=%.0f, "
             + "cache hit rate=%.3f%n", result.experiments(), result.individuals(), result.trainSteps(),
         result.seconds(), result.individuals() / Math.max(result.seconds(), 1e-9), result.cacheHitRate());
+    out.printf(Locale.ROOT, "hits (search fitness >= %s) = %d of %d individuals%n",
+        spec.evolution().hitThreshold(), result.hits(), result.individuals());
     out.printf(Locale.ROOT, "Search fitness = %.6f, select fitness = %.6f%n", result.searchFitness(),
         result.selectFitness());
     out.printf(Locale.ROOT, "Final evaluation fitness (on unseen data) = %.6f%n", result.finalFitness());

@@ -34,7 +34,7 @@ public final class Experiment {
   /** What the driver found. */
   public record Result(
       Algorithm winner, double searchFitness, double selectFitness, double finalFitness, int experiments,
-      long individuals, long trainSteps, double seconds, double cacheHitRate) {}
+      long individuals, long hits, long trainSteps, double seconds, double cacheHitRate) {}
 
   public Experiment(ExperimentSpec spec, TaskGenerator generator, Consumer<String> progress) {
     this.spec = spec;
@@ -48,6 +48,7 @@ public final class Experiment {
     double bestSearch = 0;
     double bestSelect = -1;
     long individuals = 0;
+    long hits = 0;
     long trainSteps = 0;
     long cacheHits = 0;
     long cacheLookups = 0;
@@ -69,6 +70,7 @@ public final class Experiment {
           s -> meter.report(s) || evaluator.trainSteps() >= spec.maxTrainSteps());
       Individual candidate = state.stats().best();
       individuals += state.individuals();
+      hits += state.hits();
       trainSteps += evaluator.trainSteps();
       if (cache != null) {
         cacheHits += cache.hits();
@@ -95,7 +97,7 @@ public final class Experiment {
     double finalFitness = evaluateWithoutCache(best, generator.generate(spec.finalTasks()),
         Seeds.derive(spec.seed(), FINAL_RNG));
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(best, bestSearch, bestSelect, finalFitness, experiment, individuals, trainSteps, seconds,
+    return new Result(best, bestSearch, bestSelect, finalFitness, experiment, individuals, hits, trainSteps, seconds,
         cacheLookups == 0 ? 0 : (double) cacheHits / cacheLookups);
   }
 
