@@ -7,8 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/bench-runtime-classpath.txt -Dmdep.includeScope=runtime
-cp="target/classes:$(cat target/bench-runtime-classpath.txt)"
 mkdir -p target/bench
+# A private copy of the classes, so that a rebuild during the (long) runs cannot change them.
+rm -rf target/bench/classes && cp -r target/classes target/bench/classes
+cp="target/bench/classes:$(cat target/bench-runtime-classpath.txt)"
 seeds=("$@")
 [ ${#seeds[@]} -gt 0 ] || seeds=(1 2 3 4 5)
 for seed in "${seeds[@]}"; do
