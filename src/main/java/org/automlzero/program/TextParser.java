@@ -197,27 +197,7 @@ final class TextParser {
       throw error(name, remainingTitles(current));
     }
     expect("(", "'(' as in 'def " + name.text() + "():'");
-    if (!peek().is(")")) {
-      while (true) {
-        Token parameter = next();
-        if (parameter.type() != Type.NAME) {
-          throw error(parameter, "a parameter name such as v0 or s0");
-        }
-        Token after = next();
-        if (after.is(")")) {
-          break;
-        }
-        if (!after.is(",")) {
-          throw error(after, "',' or ')'");
-        }
-        if (peek().is(")")) {
-          next();
-          break;
-        }
-      }
-    } else {
-      next();
-    }
+    skipListAfterOpening(false, "a parameter name such as v0 or s0");
     expect(":", "':'");
     expectEnd();
     return function;
@@ -726,14 +706,22 @@ final class TextParser {
     if (!t.is("(")) {
       throw error(t, "a shape such as n_features or (n_features, n_features)");
     }
+    skipListAfterOpening(true, "a dimension such as n_features");
+  }
+
+  /**
+   * Skips a comma-separated list of names (and numbers when {@code numbers}) up to and including
+   * its ')', the '(' already read; a trailing comma is allowed, as in Python.
+   */
+  private void skipListAfterOpening(boolean numbers, String expected) {
     if (peek().is(")")) {
       next();
       return;
     }
     while (true) {
-      Token d = next();
-      if (d.type() != Type.NAME && d.type() != Type.NUMBER) {
-        throw error(d, "a dimension such as n_features");
+      Token item = next();
+      if (item.type() != Type.NAME && !(numbers && item.type() == Type.NUMBER)) {
+        throw error(item, expected);
       }
       Token after = next();
       if (after.is(")")) {
