@@ -85,6 +85,21 @@ public final class ExperimentConfig {
     List<TaskSpec> searchTasks = TaskSpecReader.readList(s, "search_tasks");
     List<TaskSpec> selectTasks = TaskSpecReader.readList(s, "select_tasks");
     List<TaskSpec> finalTasks = TaskSpecReader.readList(s, "final_tasks");
+    for (String list : List.of("search_tasks", "select_tasks", "final_tasks")) {
+      List<TaskSpec> specs = switch (list) {
+        case "search_tasks" -> searchTasks;
+        case "select_tasks" -> selectTasks;
+        default -> finalTasks;
+      };
+      for (int i = 0; i < specs.size(); i++) {
+        TaskSpec spec = specs.get(i);
+        if ((long) spec.numTrainExamples() * spec.numTrainEpochs() < 10) {
+          // The evaluator needs at least 10 training examples over all epochs (reference CHECK).
+          throw new ConfigError(list + "[" + i + "]", "num_train_examples x num_train_epochs is "
+              + (long) spec.numTrainExamples() * spec.numTrainEpochs() + ", must be >= 10");
+        }
+      }
+    }
 
     Settings search = s.at("search");
     SearchMethod method = search.enumValue("method", SearchMethod.class);

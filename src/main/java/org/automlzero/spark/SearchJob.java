@@ -69,6 +69,10 @@ public final class SearchJob {
       } catch (ConfigError e) {
         err.println("error: " + e.getMessage());
         return 2;
+      } catch (UncheckedIOException e) {
+        err.println("error: run.output: cannot prepare the run folder " + store.root() + ": "
+            + e.getCause().getMessage());
+        return 2;
       }
       IslandSearch.Outcome outcome = new IslandSearch(session, plan, store, out::println).run();
       String summary = new FinalStages(session, plan, store).run(outcome);
