@@ -43,6 +43,7 @@ public final class IslandSearch {
   private final JobPlan plan;
   private final RunStore store;
   private final Consumer<String> log;
+  private final int lineageEpochs;
   /** The last epoch's cached results, null before the first epoch of this job. */
   private JavaRDD<IslandResult> cached;
   /** Epochs evolved since the lineage last started from stored rows (or from scratch). */
@@ -52,11 +53,20 @@ public final class IslandSearch {
   public record Outcome(int epochs, List<IslandSummary> islands, long individuals, double seconds, String reason) {}
 
   public IslandSearch(SparkSession spark, JobPlan plan, RunStore store, Consumer<String> log) {
+    this(spark, plan, store, log, LINEAGE_EPOCHS);
+  }
+
+  /** With another lineage bound, so that tests can make every epoch start from the stored rows. */
+  IslandSearch(SparkSession spark, JobPlan plan, RunStore store, Consumer<String> log, int lineageEpochs) {
+    if (lineageEpochs < 1) {
+      throw new IllegalArgumentException("lineageEpochs is " + lineageEpochs + ", must be >= 1");
+    }
     this.spark = spark;
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.plan = plan;
     this.store = store;
     this.log = log;
+    this.lineageEpochs = lineageEpochs;
   }
 
   public Outcome run() {
@@ -120,7 +130,7 @@ public final class IslandSearch {
     if (epoch == 0) {
       input = jsc.parallelize(List.of(), partitioner.numPartitions());
       lineage = 0;
-    } else if (cached != null && lineage < LINEAGE_EPOCHS) {
+    } else if (cached != null && lineage < lineageEpochs) {
       input = cached;
     } else {
       writer.drain();
