@@ -17,6 +17,12 @@ import java.util.concurrent.TimeUnit;
  * Not thread-safe: one driver thread submits, checks and drains.
  */
 final class EpochWriter implements AutoCloseable {
+  /**
+   * Steps that may wait at once; submitting another waits for the oldest first. Bounds the epochs
+   * held in the executors' cache and the committed work a killed job loses.
+   */
+  static final int MAX_PENDING = 3;
+
   private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
     Thread t = new Thread(runnable, "automl-zero epoch writer");
     t.setDaemon(true);
@@ -24,9 +30,15 @@ final class EpochWriter implements AutoCloseable {
   });
   private final Deque<Future<?>> pending = new ArrayDeque<>();
 
-  /** Queues {@code step} after the steps submitted before it; rethrows an earlier step's failure first. */
+  /**
+   * Queues {@code step} after the steps submitted before it, first waiting while {@link #MAX_PENDING}
+   * are unfinished; rethrows an earlier step's failure first.
+   */
   void submit(Runnable step) {
     check();
+    while (pending.size() >= MAX_PENDING) {
+      finish(pending.poll());
+    }
     pending.add(thread.submit(step));
   }
 
