@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -16,30 +15,58 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The driver's epoch loop. Per epoch: one evolution stage over the islands (the previous epoch's
- * Parquet population, regrouped by island, through {@link EvolvePartition}); the executors write
- * the new population to {@code population/epoch=N}; the driver collects the islands' progress rows
- * and best rows, writes {@code progress/epoch=N}, commits the epoch (marker last), prints one
- * progress line, routes the migrants to the next epoch and checks the stop limits. A run whose
- * folder holds committed epochs continues after the last one, from the same stored data an
- * uninterrupted run reads, so it ends identically. Not thread-safe; one run per instance.
+ * The driver's epoch loop. Per epoch one evolution stage over the islands ({@link EvolvePartition}),
+ * whose output, each island's {@link IslandResult}, stays cached on the executors: the driver
+ * collects only the small part of it (progress and best rows), prints one progress line, routes the
+ * migrants and checks the stop limits, and the next epoch's stage evolves the cached results in
+ * place (island i stays in partition i mod n: no shuffle, no Parquet read). Meanwhile a background
+ * writer ({@link EpochWriter}) writes the epoch's population (by the executors, from the cache) to
+ * {@code population/epoch=N} and its progress rows to {@code progress/epoch=N}, then commits the
+ * epoch (marker last), in epoch order.
+ *
+ * <p>A run whose folder holds committed epochs continues after the last one from its stored rows
+ * ({@link StoredIslands}), which decode to exactly the states the cached results hold, so it ends
+ * identically to an uninterrupted run. The same stored path starts a fresh lineage every
+ * {@link #LINEAGE_EPOCHS} epochs, so that recomputing a lost cached partition never goes back further.
+ * Not thread-safe; one run per instance.
  */
 public final class IslandSearch {
+  /**
+   * Epochs evolved from cached results before the next epoch starts again from the committed Parquet
+   * of the previous one: bounds the work Spark redoes for a lost cached partition (and the lineage it
+   * serializes) at the price of one Parquet read and shuffle per that many epochs.
+   */
+  public static final int LINEAGE_EPOCHS = 20;
+
   private final SparkSession spark;
   private final JavaSparkContext jsc;
   private final JobPlan plan;
   private final RunStore store;
   private final Consumer<String> log;
+  private final int lineageEpochs;
+  /** The last epoch's cached results, null before the first epoch of this job. */
+  private JavaRDD<IslandResult> cached;
+  /** Epochs evolved since the lineage last started from stored rows (or from scratch). */
+  private int lineage;
 
   /** The islands after the last epoch and how the search ended. */
   public record Outcome(int epochs, List<IslandSummary> islands, long individuals, double seconds, String reason) {}
 
   public IslandSearch(SparkSession spark, JobPlan plan, RunStore store, Consumer<String> log) {
+    this(spark, plan, store, log, LINEAGE_EPOCHS);
+  }
+
+  /** With another lineage bound, so that tests can make every epoch start from the stored rows. */
+  IslandSearch(SparkSession spark, JobPlan plan, RunStore store, Consumer<String> log, int lineageEpochs) {
+    if (lineageEpochs < 1) {
+      throw new IllegalArgumentException("lineageEpochs is " + lineageEpochs + ", must be >= 1");
+    }
     this.spark = spark;
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.plan = plan;
     this.store = store;
     this.log = log;
+    this.lineageEpochs = lineageEpochs;
   }
 
   public Outcome run() {
@@ -54,62 +81,113 @@ public final class IslandSearch {
     long start = System.nanoTime();
     int epoch = last + 1;
     String reason;
-    while (true) {
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      reason = epoch == 0 ? null
-          : settings.stop().reason(epoch, individuals(islands), elapsed, bestEver(islands));
-      if (reason != null) {
-        break;
+    EpochWriter writer = new EpochWriter();
+    try {
+      while (true) {
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        reason = epoch == 0 ? null
+            : settings.stop().reason(epoch, individuals(islands), elapsed, bestEver(islands));
+        if (reason != null) {
+          break;
+        }
+        long epochStart = System.nanoTime();
+        islands = epoch(broadcast, partitioner, writer, epoch, islands);
+        double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+        log.accept(progressLine(epoch, islands, epochSeconds, (System.nanoTime() - start) / 1e9));
+        epoch++;
       }
-      long epochStart = System.nanoTime();
-      islands = epoch(broadcast, partitioner, epoch, islands);
-      double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-      log.accept(progressLine(epoch, islands, epochSeconds, (System.nanoTime() - start) / 1e9));
-      epoch++;
+      writer.drain();
+    } finally {
+      writer.close();
+      if (cached != null) {
+        cached.unpersist(false);
+        cached = null;
+      }
     }
     jsc.setJobGroup("results", "select and final stages", false);
     log.accept("search ends after epoch " + (epoch - 1) + ": " + reason);
     return new Outcome(epoch, islands, individuals(islands), (System.nanoTime() - start) / 1e9, reason);
   }
 
-  /** Runs, writes and commits one epoch; returns the islands' summaries in island order. */
-  private List<IslandSummary> epoch(Broadcast<JobPlan> broadcast, IslandPartitioner partitioner, int epoch,
-      List<IslandSummary> previous) {
+  /**
+   * Runs one epoch's evolution stage and queues its writes and commit on {@code writer}; returns the
+   * islands' summaries in island order.
+   */
+  private List<IslandSummary> epoch(Broadcast<JobPlan> broadcast, IslandPartitioner partitioner,
+      EpochWriter writer, int epoch, List<IslandSummary> previous) {
     JobSettings settings = plan.settings();
+    writer.check();
     jsc.setJobGroup("epoch " + epoch, String.format(Locale.ROOT, "epoch %d: %d islands x %d individuals",
         epoch, settings.islands(), settings.individualsPerEpoch()), false);
-    Map<Integer, Row> progress = new TreeMap<>();
     Map<Integer, List<Row>> bestBySource = new TreeMap<>();
     for (IslandSummary island : previous) {
-      progress.put(island.island(), island.progress());
       bestBySource.put(island.island(), island.best());
     }
     Map<Integer, List<Row>> migrants = epoch == 0 ? Map.of()
         : Migration.route(bestBySource, settings, plan.seed(), epoch - 1);
 
-    JavaPairRDD<Integer, Row> input = epoch == 0
-        ? jsc.parallelizePairs(List.of(), partitioner.numPartitions())
-        : spark.read().schema(PopulationCodec.POPULATION).parquet(store.populationDir(epoch - 1))
-            .javaRDD().mapToPair(new KeyByIsland()).partitionBy(partitioner);
-    JavaRDD<IslandResult> results = input.mapPartitionsWithIndex(
-        new EvolvePartition(broadcast, epoch, partitioner, progress, migrants), true);
-    results.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      spark.createDataFrame(results.flatMap(new PopulationRowsOf()), PopulationCodec.POPULATION)
-          .write().mode(SaveMode.Overwrite).parquet(store.populationDir(epoch));
-      List<IslandSummary> summaries = new ArrayList<>(results.map(new SummaryOf()).collect());
-      summaries.sort((a, b) -> Integer.compare(a.island(), b.island()));
-      List<Row> progressRows = new ArrayList<>();
-      for (IslandSummary summary : summaries) {
-        progressRows.add(summary.progress());
-      }
-      spark.createDataFrame(progressRows, PopulationCodec.PROGRESS).coalesce(1)
-          .write().mode(SaveMode.Overwrite).parquet(store.progressDir(epoch));
-      store.commit(epoch);
-      return List.copyOf(summaries);
-    } finally {
-      results.unpersist(false);
+    JavaRDD<IslandResult> input;
+    if (epoch == 0) {
+      input = jsc.parallelize(List.of(), partitioner.numPartitions());
+      lineage = 0;
+    } else if (cached != null && lineage < lineageEpochs) {
+      input = cached;
+    } else {
+      writer.drain();
+      input = stored(partitioner, epoch - 1, previous);
+      lineage = 0;
     }
+    JavaRDD<IslandResult> results = input.mapPartitionsWithIndex(
+        new EvolvePartition(broadcast, epoch, partitioner, migrants), true);
+    results.persist(StorageLevel.MEMORY_AND_DISK());
+    List<IslandSummary> summaries;
+    try {
+      summaries = new ArrayList<>(results.map(new SummaryOf()).collect());
+    } catch (RuntimeException e) {
+      results.unpersist(false);
+      throw e;
+    }
+    summaries.sort((a, b) -> Integer.compare(a.island(), b.island()));
+    JavaRDD<IslandResult> older = cached;
+    cached = results;
+    lineage++;
+    List<IslandSummary> written = List.copyOf(summaries);
+    writer.submit(() -> write(epoch, results, written, older));
+    return written;
+  }
+
+  /**
+   * The background part of epoch {@code epoch}: its population (from the cached results) and progress
+   * rows as Parquet, then the commit marker; then drops the epoch before it from the cache, which the
+   * next epoch no longer needs.
+   */
+  private void write(int epoch, JavaRDD<IslandResult> results, List<IslandSummary> summaries,
+      JavaRDD<IslandResult> older) {
+    jsc.setJobGroup("epoch " + epoch + " write", "epoch " + epoch + ": writing the population and progress", false);
+    spark.createDataFrame(results.flatMap(new PopulationRowsOf()), PopulationCodec.POPULATION)
+        .write().mode(SaveMode.Overwrite).parquet(store.populationDir(epoch));
+    List<Row> progressRows = new ArrayList<>();
+    for (IslandSummary summary : summaries) {
+      progressRows.add(summary.progress());
+    }
+    spark.createDataFrame(progressRows, PopulationCodec.PROGRESS).coalesce(1)
+        .write().mode(SaveMode.Overwrite).parquet(store.progressDir(epoch));
+    store.commit(epoch);
+    if (older != null) {
+      older.unpersist(false);
+    }
+  }
+
+  /** The islands of committed epoch {@code epoch} from its stored population and {@code islands}' progress rows. */
+  private JavaRDD<IslandResult> stored(IslandPartitioner partitioner, int epoch, List<IslandSummary> islands) {
+    Map<Integer, Row> progress = new TreeMap<>();
+    for (IslandSummary island : islands) {
+      progress.put(island.island(), island.progress());
+    }
+    return spark.read().schema(PopulationCodec.POPULATION).parquet(store.populationDir(epoch))
+        .javaRDD().mapToPair(new KeyByIsland()).partitionBy(partitioner)
+        .mapPartitionsWithIndex(new StoredIslands(partitioner, progress, Math.max(1, plan.settings().migrationCount())),
+            true);
   }
 
   /** The summaries of committed epoch {@code epoch}, read back from its Parquet. */

@@ -42,6 +42,15 @@ class PopulationCodecTest {
   }
 
   @Test
+  void resultsEstimateTheirSizeWithinAFactorOfTwoOfSparksWalk() {
+    IslandResult result = epoch(0, 1, epoch(0, 0, null, List.of()), List.of());
+    long walked = org.apache.spark.util.SizeEstimator.estimate(new Object[] {
+        result.population(), result.progress(), result.best()});
+    long estimated = result.estimatedSize();
+    assertTrue(estimated > walked / 2 && estimated < walked * 2, "estimated " + estimated + ", walked " + walked);
+  }
+
+  @Test
   void rowsRebuildTheStateThatPlainEvolutionReaches() {
     IslandResult first = epoch(1, 0, null, List.of());
     IslandResult second = epoch(1, 1, first, List.of());

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The job end to end in local mode on a small config (3 islands, population 20, 3 epochs of 70
  * individuals per island, migration after every epoch): the stored Parquet read back with Spark
  * SQL, identical results for local[1] with 1 partition and local[2] with 4 partitions (and with 3
- * partitions, the default, in the resumed run), and an exact
- * resume. One method, since the determinism check needs two sessions one after the other.
+ * partitions, the default, in the resumed run), the same again when every epoch starts from the
+ * stored rows instead of the cached results, and an exact resume. One method, since the determinism check needs two sessions one after the other.
  */
 class SearchJobTest {
   @TempDir Path dir;
@@ -52,6 +52,19 @@ class SearchJobTest {
         new PrintStream(err, true, StandardCharsets.UTF_8), spark);
     assertEquals(0, status, "stderr: " + err);
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The job's steps as {@link SearchJob#run} takes them, with a lineage of one epoch. */
+  private void runFromStoredRows(SparkSession spark, String name) throws Exception {
+    Path file = TestConfigs.write(dir, "small.conf", TestConfigs.SMALL);
+    com.typesafe.config.Config config = org.automlzero.config.ExperimentConfig.load(file,
+        List.of("run.output=\"" + dir.resolve("runs") + "\"", "run.name=" + name));
+    JobPlan plan = SearchJob.plan(config, file);
+    RunStore store = new RunStore(plan.settings().output(), plan.settings().runName(),
+        spark.sparkContext().hadoopConfiguration());
+    SearchJob.prepare(store, config.root().render(), true);
+    IslandSearch.Outcome outcome = new IslandSearch(spark, plan, store, line -> { }, 1).run();
+    new FinalStages(spark, plan, store).run(outcome);
   }
 
   private String runDir(String name) {
@@ -99,6 +112,12 @@ class SearchJobTest {
       assertEquals(resultsOne, results(spark, runDir("p4")));
 
       checkStoredRun(spark, runDir("p4"));
+
+      // Every epoch after the first started from the previous epoch's stored rows instead of its
+      // cached results (what a run does every IslandSearch.LINEAGE_EPOCHS epochs): the same run.
+      runFromStoredRows(spark, "stored");
+      assertEquals(populationOne, populations(spark, runDir("stored")), "evolving cached vs stored islands");
+      assertEquals(resultsOne, results(spark, runDir("stored")));
 
       // Exact resume: stop after 2 epochs, leave a half-written epoch 2 behind, continue to 3.
       run(spark, "resumed", "stop.max_epochs=2");
