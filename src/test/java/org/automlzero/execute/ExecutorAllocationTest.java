@@ -11,6 +11,7 @@ import org.automlzero.evaluate.Evaluator;
 import org.automlzero.evaluate.FitnessCombination;
 import org.automlzero.program.AddressSpace;
 import org.automlzero.program.Algorithm;
+import org.automlzero.program.HandWrittenAlgorithms;
 import org.automlzero.program.Instruction;
 import org.automlzero.program.InstructionRandomizer;
 import org.automlzero.program.Op;
@@ -178,35 +179,19 @@ class ExecutorAllocationTest {
     return instructions;
   }
 
-  /** The reference's NeuralNet(0.01, 0.1, 0.1) with uniform and Gaussian initialisation. */
+  /**
+   * The reference's NeuralNet(0.01, 0.1, 0.1) with more stochastic ops: uniform initialisation of
+   * the biases in Setup and Gaussian draws in Learn.
+   */
   private static Algorithm stochasticNeuralNet() {
-    return new Algorithm(
-        List.of(
-            Instruction.randomSet(Op.VECTOR_GAUSSIAN_SET, 2, 0f, 0.1f),
-            Instruction.randomSet(Op.MATRIX_GAUSSIAN_SET, 0, 0f, 0.1f),
-            Instruction.randomSet(Op.VECTOR_UNIFORM_SET, 1, -0.01f, 0.01f),
-            Instruction.randomSet(Op.SCALAR_UNIFORM_SET, 2, -0.01f, 0.01f),
-            Instruction.scalarConst(3, 0.01)),
-        List.of(
-            Instruction.of(Op.MATRIX_VECTOR_PRODUCT, 0, 0, 3),
-            Instruction.of(Op.VECTOR_SUM, 3, 1, 3),
-            Instruction.of(Op.VECTOR_MAX, 3, 5, 4),
-            Instruction.of(Op.VECTOR_INNER_PRODUCT, 4, 2, 1),
-            Instruction.of(Op.SCALAR_SUM, 1, 2, 1)),
-        List.of(
-            Instruction.of(Op.SCALAR_DIFF, 0, 1, 4),
-            Instruction.of(Op.SCALAR_PRODUCT, 3, 4, 4),
-            Instruction.of(Op.SCALAR_SUM, 2, 4, 2),
-            Instruction.of(Op.SCALAR_VECTOR_PRODUCT, 4, 4, 6),
-            Instruction.of(Op.VECTOR_SUM, 2, 6, 2),
-            Instruction.of(Op.SCALAR_VECTOR_PRODUCT, 4, 2, 7),
-            Instruction.of(Op.VECTOR_HEAVYSIDE, 3, 8),
-            Instruction.of(Op.VECTOR_PRODUCT, 8, 7, 7),
-            Instruction.of(Op.VECTOR_SUM, 1, 7, 1),
-            Instruction.of(Op.VECTOR_OUTER_PRODUCT, 7, 0, 1),
-            Instruction.of(Op.MATRIX_SUM, 0, 1, 0),
-            Instruction.randomSet(Op.VECTOR_GAUSSIAN_SET, 6, 0f, 0.001f),
-            Instruction.randomSet(Op.SCALAR_GAUSSIAN_SET, 4, 0f, 0.001f)));
+    Algorithm net = HandWrittenAlgorithms.neuralNet(0.01, 0.1, 0.1);
+    List<Instruction> setup = new ArrayList<>(net.setup());
+    setup.add(Instruction.randomSet(Op.VECTOR_UNIFORM_SET, 1, -0.01f, 0.01f));
+    setup.add(Instruction.randomSet(Op.SCALAR_UNIFORM_SET, 2, -0.01f, 0.01f));
+    List<Instruction> learn = new ArrayList<>(net.learn());
+    learn.add(Instruction.randomSet(Op.VECTOR_GAUSSIAN_SET, 6, 0f, 0.001f));
+    learn.add(Instruction.randomSet(Op.SCALAR_GAUSSIAN_SET, 4, 0f, 0.001f));
+    return new Algorithm(setup, net.predict(), learn);
   }
 
   /** A random linear RMS task with F = 4, 20 training and 10 validation examples. */
