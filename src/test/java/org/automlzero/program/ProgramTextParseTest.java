@@ -17,29 +17,8 @@ class ProgramTextParseTest {
           Instruction.of(Op.VECTOR_SUM, 1, 2, 1)));
 
   /** The reference's NeuralNet(0.01, 0.1, 0.1) (semantics section 9). */
-  private static final Algorithm NEURAL_NET = new Algorithm(
-      List.of(
-          Instruction.randomSet(Op.VECTOR_GAUSSIAN_SET, 2, 0f, 0.1f),
-          Instruction.randomSet(Op.MATRIX_GAUSSIAN_SET, 0, 0f, 0.1f),
-          Instruction.scalarConst(3, 0.01)),
-      List.of(
-          Instruction.of(Op.MATRIX_VECTOR_PRODUCT, 0, 0, 3),
-          Instruction.of(Op.VECTOR_SUM, 3, 1, 3),
-          Instruction.of(Op.VECTOR_MAX, 3, 5, 4),
-          Instruction.of(Op.VECTOR_INNER_PRODUCT, 4, 2, 1),
-          Instruction.of(Op.SCALAR_SUM, 1, 2, 1)),
-      List.of(
-          Instruction.of(Op.SCALAR_DIFF, 0, 1, 4),
-          Instruction.of(Op.SCALAR_PRODUCT, 3, 4, 4),
-          Instruction.of(Op.SCALAR_SUM, 2, 4, 2),
-          Instruction.of(Op.SCALAR_VECTOR_PRODUCT, 4, 4, 6),
-          Instruction.of(Op.VECTOR_SUM, 2, 6, 2),
-          Instruction.of(Op.SCALAR_VECTOR_PRODUCT, 4, 2, 7),
-          Instruction.of(Op.VECTOR_HEAVYSIDE, 3, 8),
-          Instruction.of(Op.VECTOR_PRODUCT, 8, 7, 7),
-          Instruction.of(Op.VECTOR_SUM, 1, 7, 1),
-          Instruction.of(Op.VECTOR_OUTER_PRODUCT, 7, 0, 1),
-          Instruction.of(Op.MATRIX_SUM, 0, 1, 0)));
+  /** The reference's NeuralNet(0.01, 0.1, 0.1); its address map is checked by HandWrittenAlgorithmsTest. */
+  private static final Algorithm NEURAL_NET = HandWrittenAlgorithms.neuralNet(0.01, 0.1, 0.1);
 
   @Test
   void linearModelInThePapersStyleWithParametersAndComments() {
