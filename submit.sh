@@ -121,7 +121,13 @@ if [[ -n "${SPARK_HOME:-}" ]]; then
 fi
 
 spark_jars
+# As Spark's own launcher does: the Hadoop configuration (YARN's resource manager, HDFS) is read from
+# the folders HADOOP_CONF_DIR and YARN_CONF_DIR name, on the classpath.
+hadoop_conf=""
+for conf_dir in "${HADOOP_CONF_DIR:-}" "${YARN_CONF_DIR:-}"; do
+  if [[ -n "$conf_dir" ]]; then hadoop_conf+="$conf_dir:"; fi
+done
 # shellcheck disable=SC2046
 exec java $(jvm_flags) -Xmx"${driver_memory:-4g}" -Dlog4j.configurationFile="file:$LOG_CONF" \
-  ${driver_java_options} -cp "$SPARK_JARS/*" org.apache.spark.deploy.SparkSubmit \
+  ${driver_java_options} -cp "${hadoop_conf}$SPARK_JARS/*" org.apache.spark.deploy.SparkSubmit \
   "${spark_opts[@]}" --class "$JOB_CLASS" "$JAR" "$@"
