@@ -56,7 +56,7 @@ class StandaloneClusterTest {
       }
 
       List<String> args = new ArrayList<>(List.of("--master", master, "--conf", "spark.driver.host=127.0.0.1",
-          "--executor-memory", "512m", "--driver-memory", "1g"));
+          "--conf", "spark.ui.enabled=false", "--executor-memory", "512m", "--driver-memory", "1g"));
       args.addAll(ClusterRuns.jobArgs(dir, output, "standalone"));
       Path log = dir.resolve("submit.log");
       long start = System.nanoTime();

@@ -45,7 +45,19 @@ class YarnClusterTest {
     // A full shared disk would otherwise mark the node unhealthy and leave the job waiting.
     conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 100f);
 
-    MiniYARNCluster yarn = new MiniYARNCluster("YarnClusterTest", 1, 1, 1);
+    // The cluster's work folder (container logs, local dirs) goes under test.build.data.
+    String buildData = System.getProperty("test.build.data");
+    System.setProperty("test.build.data", dir.resolve("yarn").toString());
+    MiniYARNCluster yarn;
+    try {
+      yarn = new MiniYARNCluster("YarnClusterTest", 1, 1, 1);
+    } finally {
+      if (buildData == null) {
+        System.clearProperty("test.build.data");
+      } else {
+        System.setProperty("test.build.data", buildData);
+      }
+    }
     Path log = dir.resolve("submit.log");
     try {
       yarn.init(conf);
@@ -58,7 +70,7 @@ class YarnClusterTest {
 
       String javaHome = System.getProperty("java.home");
       List<String> args = new ArrayList<>(List.of("--master", "yarn", "--deploy-mode", "client",
-          "--conf", "spark.driver.host=127.0.0.1",
+          "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
           "--conf", "spark.yarn.jars=local:" + ClusterRuns.SPARK_JARS + "/*",
           "--conf", "spark.yarn.stagingDir=" + dir.resolve("staging").toUri(),
           "--conf", "spark.yarn.am.memory=512m",
