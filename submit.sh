@@ -29,6 +29,9 @@ and Maven is needed. Every spark-submit option before CONFIG passes through: --m
 (spark://host:7077, yarn, k8s://..., local[N]), --deploy-mode, --conf k=v, --executor-memory,
 --num-executors, --driver-memory (also the local JVM's heap), ... The application jar for
 clusters is target/automl-zero-spark-0.1.0-SNAPSHOT-cluster.jar (Spark provided, the rest shaded).
+On a cluster, run.output must be a folder every node sees (hdfs://...). --master yarn needs
+HADOOP_CONF_DIR (or YARN_CONF_DIR), which goes on the classpath, and without SPARK_HOME
+--conf spark.yarn.jars=local:/jars/on/every/node/* or hdfs:///a/copy/of/target/spark-jars/*.
 
 What is missing is built first: the jar (mvn -q -B package -DskipTests) when it is missing or
 older than src/main or pom.xml, and target/spark-jars once (mvn dependency:copy-dependencies).
