@@ -135,10 +135,15 @@ final class ClusterRuns {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Starts a command with its stdout and stderr going to {@code log}. */
+  /**
+   * Starts a command with its stdout and stderr going to {@code log}, in this environment plus
+   * {@code env}. A Spark or Hadoop installation of the machine is left out: the tests run the build's.
+   */
   static Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeAll(List.of("SPARK_HOME", "SPARK_CONF_DIR", "HADOOP_CONF_DIR",
+        "YARN_CONF_DIR"));
     builder.environment().putAll(env);
     return builder.start();
   }
