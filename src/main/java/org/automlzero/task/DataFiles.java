@@ -60,7 +60,7 @@ public final class DataFiles {
       throw new IOException("empty dataset path");
     }
     if (needsHadoop(location)) {
-      if (!HadoopFiles.available()) {
+      if (!hadoopOnClasspath()) {
         throw new IOException(location + ": reading a " + location.substring(0, location.indexOf(':'))
             + ": URI needs Hadoop's client on the classpath; run the Spark job (./submit.sh CONFIG),"
             + " or copy the file to a local path");
@@ -77,6 +77,19 @@ public final class DataFiles {
       throw new IOException(location + ": no such file", e);
     } catch (AccessDeniedException e) {
       throw new IOException(location + ": permission denied", e);
+    }
+  }
+
+  /**
+   * Whether Hadoop's client is on the classpath (it is wherever Spark is). Asked here, not in
+   * {@link HadoopFiles}: loading that class needs Hadoop's classes already.
+   */
+  private static boolean hadoopOnClasspath() {
+    try {
+      Class.forName("org.apache.hadoop.fs.FileSystem", false, DataFiles.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 

@@ -19,16 +19,6 @@ import org.apache.hadoop.security.AccessControlException;
 final class HadoopFiles {
   private HadoopFiles() {}
 
-  /** Whether Hadoop's client is on the classpath (it is wherever Spark is). */
-  static boolean available() {
-    try {
-      Class.forName("org.apache.hadoop.fs.FileSystem", false, DataFiles.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
-
   /**
    * Opens {@code uri}; {@code configuration} supplies an {@link Configuration}, or is null for a
    * default one.
