@@ -1,10 +1,13 @@
 package org.automlzero.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +18,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
+import org.automlzero.task.CsvFormat;
+import org.automlzero.task.DataFiles;
+import org.automlzero.task.DatasetSource;
 import org.automlzero.task.LabeledDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run that reads both from {@code hdfs://} and writes to {@code hdfs://}, stopped after two of its
  * three epochs with a half-written epoch left behind, then resumed from HDFS: its populations and
  * results equal those of the same run read from and written to the local file system. A missing
- * HDFS dataset is refused naming its URI. The cluster and the session are stopped by their own
+ * HDFS dataset is refused naming its URI; a CSV file is read through Hadoop as well. The cluster and the session are stopped by their own
  * handles in {@code finally}.
  */
 class HdfsRunTest {
@@ -92,6 +98,17 @@ class HdfsRunTest {
         Files.copy(SLICE.resolve(file), local.resolve(file));
       }
       System.out.printf("HdfsRunTest: HDFS up and the IDX files on it after %.1f s%n", seconds(start));
+
+      // CSV through Hadoop too, and a folder is not a dataset file.
+      try (var stream = fs.create(new org.apache.hadoop.fs.Path(hdfs + "/data/d.csv"))) {
+        stream.write("x,y,label\n0.5,1.5,1\n2.0,-1.0,0\n".getBytes(StandardCharsets.UTF_8));
+      }
+      DataFiles files = DataFiles.withHadoop(() -> conf);
+      LabeledDataset csv = new DatasetSource.Csv(hdfs + "/data/d.csv", CsvFormat.withHeader("label")).load(files);
+      assertArrayEquals(new double[] {0.5, 1.5, 2.0, -1.0}, csv.features());
+      assertArrayEquals(new int[] {1, 0}, csv.labels());
+      IOException folder = assertThrows(IOException.class, () -> files.open(hdfs + "/data"));
+      assertEquals(hdfs + "/data: is a folder, expected a file", folder.getMessage());
 
       SparkSession spark = SparkSession.builder().master("local[2]").appName("HdfsRunTest")
           .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")

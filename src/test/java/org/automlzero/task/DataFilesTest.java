@@ -29,6 +29,17 @@ class DataFilesTest {
   }
 
   @Test
+  void localFilesNeverAskForTheHadoopConfiguration() throws IOException {
+    // The Spark job's configuration comes from its session: asking for it would start Spark.
+    Path file = Files.write(dir.resolve("d.csv"), new byte[] {4});
+    DataFiles files = DataFiles.withHadoop(() -> {
+      throw new AssertionError("Hadoop configuration asked for a local file");
+    });
+    assertArrayEquals(new byte[] {4}, readAll(files, file.toString()));
+    assertArrayEquals(new byte[] {4}, readAll(files, file.toUri().toString()));
+  }
+
+  @Test
   void otherSchemesGoThroughHadoopAndFileDoesNot() {
     assertTrue(DataFiles.needsHadoop("hdfs://127.0.0.1:9000/data/x.gz"));
     assertTrue(DataFiles.needsHadoop("s3a://bucket/x.csv"));
