@@ -45,8 +45,13 @@ public record FaultInjection(boolean failFirstAttempts, int loseCachedEpoch, int
     return stallInEpoch == epoch && partition == 0;
   }
 
-  /** Hangs the calling thread until the process dies (or the thread is interrupted: then throws). */
+  /**
+   * Says so on stderr (tests wait for the line), then hangs the calling thread until the process dies
+   * (or the thread is interrupted: then throws).
+   */
   static void stall(String where) {
+    System.err.println("stalling on purpose (" + where + ")");
+    System.err.flush();
     try {
       Thread.sleep(Long.MAX_VALUE);
     } catch (InterruptedException e) {

@@ -16,7 +16,6 @@ import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerBlockUpdated;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.BlockId;
 import org.junit.jupiter.api.Test;
@@ -78,25 +77,8 @@ class SearchJobRetryTest {
     assertEquals(0, status, "stderr: " + err);
   }
 
-  private List<String> table(SparkSession spark, String name, String table, String... order) {
-    List<String> rows = new ArrayList<>();
-    String path = dir.resolve("runs").resolve(name).resolve(table).toString();
-    for (Row row : spark.read().parquet(path).orderBy(order[0], java.util.Arrays.copyOfRange(order, 1, order.length))
-        .collectAsList()) {
-      rows.add(row.toString());
-    }
-    return rows;
-  }
-
-  /** Everything stored but the progress rows' wall times. */
   private List<List<String>> stored(SparkSession spark, String name) {
-    List<String> progress = new ArrayList<>();
-    String path = dir.resolve("runs").resolve(name).resolve("progress").toString();
-    for (Row row : spark.read().parquet(path).drop("seconds").orderBy("epoch", "island").collectAsList()) {
-      progress.add(row.toString());
-    }
-    return List.of(table(spark, name, "population", "epoch", "island", "slot"), progress,
-        table(spark, name, "results", "kind", "name"));
+    return StoredRun.of(spark, dir.resolve("runs").resolve(name));
   }
 
   @Test
