@@ -68,6 +68,19 @@ class JobSettingsTest {
   }
 
   @Test
+  void testOnlyFaultsAreOffByDefaultAndIgnoredWhenResuming() throws Exception {
+    Path file = TestConfigs.write(dir, "small.conf", TestConfigs.SMALL);
+    JobSettings plain = JobSettings.read(org.automlzero.config.ExperimentConfig.load(file, List.of()), file);
+    assertEquals(FaultInjection.NONE, plain.faults());
+    JobSettings faulty = JobSettings.read(org.automlzero.config.ExperimentConfig.load(file,
+        List.of("testing.fail_first_attempts=true", "testing.stall_before_commit=2")), file);
+    assertEquals(new FaultInjection(true, -1, -1, 2), faulty.faults());
+    assertTrue(faulty.faults().failsFirstAttempt(1, 3) && !faulty.faults().failsFirstAttempt(1, 2));
+    assertEquals(null, SearchJob.difference("seed = 7\ntesting { stall_in_epoch = 1 }", "seed = 7"));
+    assertTrue(runWith("testing.stall_in_epoch=-2").contains("testing.stall_in_epoch"));
+  }
+
+  @Test
   void stopReasonsAndFraction() {
     StopLimits limits = new StopLimits(10, 1000, 0, 0.99);
     assertEquals(null, limits.reason(3, 300, 5, 0.5));
