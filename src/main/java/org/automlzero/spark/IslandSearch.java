@@ -80,6 +80,7 @@ public final class IslandSearch {
       log.accept("resuming " + store.root() + " after its last committed epoch " + last);
     }
     long start = System.nanoTime();
+    long startCpu = processCpuNanos();
     int epoch = last + 1;
     String reason;
     try {
@@ -103,7 +104,9 @@ public final class IslandSearch {
       }
     }
     jsc.setJobGroup("results", "select and final stages", false);
-    log.accept("search ends after epoch " + (epoch - 1) + ": " + reason);
+    log.accept(String.format(Locale.ROOT, "search ends after epoch %d: %s; this JVM used %.1f CPU-seconds during"
+        + " the search (in local mode: the driver and the executors)", epoch - 1, reason,
+        (processCpuNanos() - startCpu) / 1e9));
     return new Outcome(epoch, islands, individuals(islands), (System.nanoTime() - start) / 1e9, reason);
   }
 
@@ -194,6 +197,12 @@ public final class IslandSearch {
           PopulationCodec.best(rows.getOrDefault(entry.getKey(), List.of()), keep)));
     }
     return List.copyOf(summaries);
+  }
+
+  /** The CPU time this JVM has used, all threads; -1 where the JVM does not say. */
+  static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   static long individuals(List<IslandSummary> islands) {
