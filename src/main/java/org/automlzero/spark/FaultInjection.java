@@ -17,7 +17,7 @@ import org.automlzero.config.Settings;
  *     every block manager, as if the executors holding them were lost; -1 never
  * @param stallInEpoch partition 0's evolution task of this epoch hangs after evolving its islands,
  *     until the process is killed; -1 never
- * @param stallBeforeCommit the writer hangs after writing this epoch's population and progress,
+ * @param stallBeforeCommit the driver hangs after this epoch's population and progress are written,
  *     before its commit marker, until the process is killed; -1 never
  */
 public record FaultInjection(boolean failFirstAttempts, int loseCachedEpoch, int stallInEpoch, int stallBeforeCommit)

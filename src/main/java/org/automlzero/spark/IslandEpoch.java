@@ -26,8 +26,28 @@ import org.automlzero.search.RegularizedEvolution;
 public final class IslandEpoch {
   private IslandEpoch() {}
 
+  /**
+   * The island after an epoch: its state, its progress row and its best population rows (by
+   * {@link PopulationCodec#best}; the migrants and the select candidate).
+   */
+  public record Result(IslandState state, Row progress, List<Row> best) {
+    public Result {
+      best = List.copyOf(best);
+    }
+
+    /** The population rows of the state, in slot order (built on demand: they are large). */
+    public List<Row> population() {
+      return PopulationCodec.populationRows(state);
+    }
+
+    /** What the driver keeps of it. */
+    public IslandSummary summary() {
+      return new IslandSummary(state.population().island(), progress, best);
+    }
+  }
+
   /** Runs the epoch; {@code start} must be born into {@code epoch}. */
-  public static IslandResult run(JobPlan plan, int epoch, IslandState start, List<Row> migrants) {
+  public static Result run(JobPlan plan, int epoch, IslandState start, List<Row> migrants) {
     long began = System.nanoTime();
     ExperimentSpec spec = plan.spec();
     IslandState arrived = Migration.apply(start.population().epoch() == epoch ? start
@@ -52,13 +72,12 @@ public final class IslandEpoch {
       }
     }
     IslandState finished = new IslandState(after, IslandState.keepOnly(after, taskFitness));
-    List<Row> population = PopulationCodec.populationRows(finished);
     long lookups = cache == null ? 0 : cache.hits() + cache.misses();
     Row progress = PopulationCodec.progressRow(finished, new PopulationCodec.EpochCounters(
         after.individuals() - before.individuals(), cache == null ? 0 : cache.hits(), lookups,
         evaluator.trainSteps(), (System.nanoTime() - began) / 1e9, Migration.applied(start, arrived)));
     int keep = Math.max(1, plan.settings().migrationCount());
-    return new IslandResult(before.island(), population, progress, PopulationCodec.best(population, keep));
+    return new Result(finished, progress, PopulationCodec.bestRows(finished, keep));
   }
 
   /** The evaluator as the search's fitness function, keeping each evaluation's per-task fitness by seed. */

@@ -1,47 +1,45 @@
 package org.automlzero.spark;
 
 import java.io.Serializable;
-import java.util.List;
-import org.apache.spark.sql.Row;
+import java.util.Objects;
 import org.apache.spark.util.KnownSizeEstimation;
 
 /**
  * One island after one epoch, as the evolution stage returns it and the executors cache it until the
- * next epoch has evolved it: its population rows (written as Parquet by the executors), its progress
- * row and its best rows (the migrants and the select candidate; these and the progress row are all
- * the driver collects). Immutable.
+ * next epoch has evolved it: its state as {@link IslandStateCodec} bytes and its summary (the
+ * progress row and best rows: all the driver collects). The population rows are not kept: the
+ * stage writes them to Parquet as it goes. Immutable (the array is never changed after encoding).
  *
- * <p>It tells Spark's memory store its size ({@link KnownSizeEstimation}, a rough figure from the
- * program texts) instead of letting Spark walk its hundreds of thousands of objects each epoch,
- * which cost more than a tenth of the evaluation time.
+ * <p>It tells Spark's memory store its size ({@link KnownSizeEstimation}) so that Spark does not
+ * walk the summary's objects to estimate it.
  *
- * @param best the island's best population rows by {@link PopulationCodec#best}, at least one
+ * @param state the encoded {@link IslandState}
  */
-public record IslandResult(int island, List<Row> population, Row progress, List<Row> best)
+public record IslandResult(int island, byte[] state, IslandSummary summary)
     implements Serializable, KnownSizeEstimation {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  /** Bytes per character of a row's program text: its instruction structs, boxed fields and the text. */
-  private static final long BYTES_PER_PROGRAM_CHAR = 10;
-  private static final long BYTES_PER_ROW = 1024;
+  /** A generous size of the summary: a progress row and a few population rows. */
+  private static final long SUMMARY_BYTES = 64 * 1024;
 
   public IslandResult {
-    population = List.copyOf(population);
-    best = List.copyOf(best);
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(summary, "summary");
   }
 
-  /** What the driver keeps of it. */
-  public IslandSummary summary() {
-    return new IslandSummary(island, progress, best);
+  /** An island's epoch result in its cached form. */
+  public static IslandResult of(IslandEpoch.Result result) {
+    return new IslandResult(result.state().population().island(), IslandStateCodec.encode(result.state()),
+        result.summary());
   }
 
-  /** A rough size in memory: a fixed amount per row plus an amount per character of its program text. */
+  /** The island's state, decoded. */
+  public IslandState decodeState() {
+    return IslandStateCodec.decode(state);
+  }
+
   @Override
   public long estimatedSize() {
-    long bytes = (2 + best.size()) * (BYTES_PER_ROW + BYTES_PER_PROGRAM_CHAR * 1024);
-    for (Row row : population) {
-      bytes += BYTES_PER_ROW + BYTES_PER_PROGRAM_CHAR * row.getString(row.fieldIndex("program")).length();
-    }
-    return bytes;
+    return state.length + SUMMARY_BYTES;
   }
 }

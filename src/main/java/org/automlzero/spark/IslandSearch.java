@@ -11,19 +11,19 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * The driver's epoch loop. Per epoch one evolution stage over the islands ({@link EvolvePartition}),
- * whose output, each island's {@link IslandResult}, stays cached on the executors: the driver
- * collects only the small part of it (progress and best rows), prints one progress line, routes the
- * migrants and checks the stop limits, and the next epoch's stage evolves the cached results in
- * place (island i stays in partition i mod n: no shuffle, no Parquet read). Meanwhile a background
- * writer ({@link EpochWriter}) writes the epoch's population (by the executors, from the cache) to
- * {@code population/epoch=N} and its progress rows to {@code progress/epoch=N}, then commits the
- * epoch (marker last), in epoch order.
+ * which writes the epoch's population to {@code population/epoch=N} as it goes and returns each
+ * island's {@link IslandResult} (its state as compact bytes and its summary), cached on the
+ * executors: the driver collects only the summaries (progress and best rows), writes the progress
+ * rows to {@code progress/epoch=N}, commits the epoch (marker last), prints one progress line, routes
+ * the migrants and checks the stop limits, and the next epoch's stage evolves the cached results in
+ * place (island i stays in partition i mod n: no shuffle, no Parquet read). Spark SQL takes no part
+ * in an epoch: the files are written by {@link ParquetRows}.
  *
  * <p>A run whose folder holds committed epochs continues after the last one from its stored rows
  * ({@link StoredIslands}), which decode to exactly the states the cached results hold, so it ends
@@ -73,6 +73,7 @@ public final class IslandSearch {
   public Outcome run() {
     JobSettings settings = plan.settings();
     Broadcast<JobPlan> broadcast = jsc.broadcast(plan);
+    Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     IslandPartitioner partitioner = new IslandPartitioner(settings.partitions());
     int last = store.lastCommitted();
     List<IslandSummary> islands = last < 0 ? List.of() : load(last);
@@ -80,9 +81,9 @@ public final class IslandSearch {
       log.accept("resuming " + store.root() + " after its last committed epoch " + last);
     }
     long start = System.nanoTime();
+    long startCpu = processCpuNanos();
     int epoch = last + 1;
     String reason;
-    EpochWriter writer = new EpochWriter();
     try {
       while (true) {
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -92,32 +93,31 @@ public final class IslandSearch {
           break;
         }
         long epochStart = System.nanoTime();
-        islands = epoch(broadcast, partitioner, writer, epoch, islands);
+        islands = epoch(broadcast, hadoop, partitioner, epoch, islands);
         double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
         log.accept(progressLine(epoch, islands, epochSeconds, (System.nanoTime() - start) / 1e9));
         epoch++;
       }
-      writer.drain();
     } finally {
-      writer.close();
       if (cached != null) {
         cached.unpersist(false);
         cached = null;
       }
     }
     jsc.setJobGroup("results", "select and final stages", false);
-    log.accept("search ends after epoch " + (epoch - 1) + ": " + reason);
+    log.accept(String.format(Locale.ROOT, "search ends after epoch %d: %s; this JVM used %.1f CPU-seconds during"
+        + " the search (in local mode: the driver and the executors)", epoch - 1, reason,
+        (processCpuNanos() - startCpu) / 1e9));
     return new Outcome(epoch, islands, individuals(islands), (System.nanoTime() - start) / 1e9, reason);
   }
 
   /**
-   * Runs one epoch's evolution stage and queues its writes and commit on {@code writer}; returns the
-   * islands' summaries in island order.
+   * Runs one epoch's evolution stage (which also writes the epoch's population files), writes its
+   * progress rows and commits it; returns the islands' summaries in island order.
    */
-  private List<IslandSummary> epoch(Broadcast<JobPlan> broadcast, IslandPartitioner partitioner,
-      EpochWriter writer, int epoch, List<IslandSummary> previous) {
+  private List<IslandSummary> epoch(Broadcast<JobPlan> broadcast, Broadcast<SerializableConfiguration> hadoop,
+      IslandPartitioner partitioner, int epoch, List<IslandSummary> previous) {
     JobSettings settings = plan.settings();
-    writer.check();
     jsc.setJobGroup("epoch " + epoch, String.format(Locale.ROOT, "epoch %d: %d islands x %d individuals",
         epoch, settings.islands(), settings.individualsPerEpoch()), false);
     Map<Integer, List<Row>> bestBySource = new TreeMap<>();
@@ -134,12 +134,11 @@ public final class IslandSearch {
     } else if (cached != null && lineage < lineageEpochs) {
       input = cached;
     } else {
-      writer.drain();
       input = stored(partitioner, epoch - 1, previous);
       lineage = 0;
     }
     JavaRDD<IslandResult> results = input.mapPartitionsWithIndex(
-        new EvolvePartition(broadcast, epoch, partitioner, migrants), true);
+        new EvolvePartition(broadcast, epoch, partitioner, migrants, store.populationDir(epoch), hadoop), true);
     results.persist(StorageLevel.MEMORY_AND_DISK());
     List<IslandSummary> summaries;
     try {
@@ -149,41 +148,26 @@ public final class IslandSearch {
       throw e;
     }
     summaries.sort((a, b) -> Integer.compare(a.island(), b.island()));
+    if (cached != null) {
+      cached.unpersist(false);
+    }
     if (settings.faults().loseCachedEpoch() == epoch) {
       // Test only: the blocks go, the RDD stays marked as persisted, as after losing its executors.
       SparkEnv.get().blockManager().master().removeRdd(results.id(), true);
     }
-    JavaRDD<IslandResult> older = cached;
     cached = results;
     lineage++;
-    List<IslandSummary> written = List.copyOf(summaries);
-    writer.submit(() -> write(epoch, results, written, older));
-    return written;
-  }
-
-  /**
-   * The background part of epoch {@code epoch}: its population (from the cached results) and progress
-   * rows as Parquet, then the commit marker; then drops the epoch before it from the cache, which the
-   * next epoch no longer needs.
-   */
-  private void write(int epoch, JavaRDD<IslandResult> results, List<IslandSummary> summaries,
-      JavaRDD<IslandResult> older) {
-    jsc.setJobGroup("epoch " + epoch + " write", "epoch " + epoch + ": writing the population and progress", false);
-    spark.createDataFrame(results.flatMap(new PopulationRowsOf()), PopulationCodec.POPULATION)
-        .write().mode(SaveMode.Overwrite).parquet(store.populationDir(epoch));
     List<Row> progressRows = new ArrayList<>();
     for (IslandSummary summary : summaries) {
       progressRows.add(summary.progress());
     }
-    spark.createDataFrame(progressRows, PopulationCodec.PROGRESS).coalesce(1)
-        .write().mode(SaveMode.Overwrite).parquet(store.progressDir(epoch));
-    if (plan.settings().faults().stallBeforeCommit() == epoch) {
+    ParquetRows.write(store.progressDir(epoch), EvolvePartition.fileName(0), PopulationCodec.PROGRESS,
+        jsc.hadoopConfiguration(), progressRows);
+    if (settings.faults().stallBeforeCommit() == epoch) {
       FaultInjection.stall("testing.stall_before_commit: epoch " + epoch);
     }
     store.commit(epoch);
-    if (older != null) {
-      older.unpersist(false);
-    }
+    return List.copyOf(summaries);
   }
 
   /** The islands of committed epoch {@code epoch} from its stored population and {@code islands}' progress rows. */
@@ -194,8 +178,8 @@ public final class IslandSearch {
     }
     return spark.read().schema(PopulationCodec.POPULATION).parquet(store.populationDir(epoch))
         .javaRDD().mapToPair(new KeyByIsland()).partitionBy(partitioner)
-        .mapPartitionsWithIndex(new StoredIslands(partitioner, progress, Math.max(1, plan.settings().migrationCount())),
-            true);
+        .mapPartitionsWithIndex(new StoredIslands(partitioner, progress, Math.max(1, plan.settings().migrationCount()),
+            plan.seed(), epoch), true);
   }
 
   /** The summaries of committed epoch {@code epoch}, read back from its Parquet. */
@@ -221,6 +205,12 @@ public final class IslandSearch {
           PopulationCodec.best(rows.getOrDefault(entry.getKey(), List.of()), keep)));
     }
     return List.copyOf(summaries);
+  }
+
+  /** The CPU time this JVM has used, all threads; -1 where the JVM does not say. */
+  static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   static long individuals(List<IslandSummary> islands) {

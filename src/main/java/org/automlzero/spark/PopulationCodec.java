@@ -92,20 +92,43 @@ public final class PopulationCodec {
 
   /** The population rows of {@code island}, in slot order. */
   public static List<Row> populationRows(IslandState island) {
-    PopulationState state = island.population();
-    List<Individual> members = state.members();
-    int size = members.size();
+    int size = island.population().members().size();
     List<Row> rows = new ArrayList<>(size);
     for (int slot = 0; slot < size; slot++) {
-      Individual member = members.get(slot);
-      Object[] values = new Object[POPULATION.fields().length];
-      values[0] = state.island();
-      values[1] = slot;
-      values[2] = Math.floorMod(slot - state.sweepPosition(), size);
-      fillIndividual(values, 3, member, island.taskFitnessOf(member));
-      rows.add(new GenericRowWithSchema(values, POPULATION));
+      rows.add(populationRow(island, slot));
     }
     return rows;
+  }
+
+  /**
+   * The rows {@code best(populationRows(island), count)} gives, building only those: the
+   * {@code count} fittest members, lower slot first on ties.
+   */
+  public static List<Row> bestRows(IslandState island, int count) {
+    PopulationState state = island.population();
+    List<Individual> members = state.members();
+    List<Integer> slots = new ArrayList<>(members.size());
+    for (int slot = 0; slot < members.size(); slot++) {
+      slots.add(slot);
+    }
+    slots.sort(Comparator.comparingDouble((Integer slot) -> -members.get(slot).fitness())
+        .thenComparingInt(slot -> slot));
+    List<Row> rows = new ArrayList<>();
+    for (int slot : slots.subList(0, Math.min(count, slots.size()))) {
+      rows.add(populationRow(island, slot));
+    }
+    return List.copyOf(rows);
+  }
+
+  private static Row populationRow(IslandState island, int slot) {
+    PopulationState state = island.population();
+    Individual member = state.members().get(slot);
+    Object[] values = new Object[POPULATION.fields().length];
+    values[0] = state.island();
+    values[1] = slot;
+    values[2] = Math.floorMod(slot - state.sweepPosition(), state.members().size());
+    fillIndividual(values, 3, member, island.taskFitnessOf(member));
+    return new GenericRowWithSchema(values, POPULATION);
   }
 
   /** The progress row of {@code island} after an epoch with {@code counters}. */

@@ -24,15 +24,21 @@ public final class StoredIslands
   private final IslandPartitioner partitioner;
   private final Map<Integer, Row> progress;
   private final int keep;
+  private final long runSeed;
+  private final int epoch;
 
   /**
    * @param progress each island's progress row of the stored epoch
    * @param keep how many best rows each result keeps ({@link IslandEpoch} keeps as many)
+   * @param runSeed the run's seed, from which each island's seed derives
+   * @param epoch the stored epoch
    */
-  public StoredIslands(IslandPartitioner partitioner, Map<Integer, Row> progress, int keep) {
+  public StoredIslands(IslandPartitioner partitioner, Map<Integer, Row> progress, int keep, long runSeed, int epoch) {
     this.partitioner = partitioner;
     this.progress = new TreeMap<>(progress);
     this.keep = keep;
+    this.runSeed = runSeed;
+    this.epoch = epoch;
   }
 
   @Override
@@ -47,7 +53,10 @@ public final class StoredIslands
       int island = entry.getKey();
       if (partitioner.owns(partition, island)) {
         List<Row> population = byIsland.getOrDefault(island, List.of());
-        islands.add(new IslandResult(island, population, entry.getValue(), PopulationCodec.best(population, keep)));
+        IslandState state = PopulationCodec.decode(island, Streams.islandSeed(runSeed, island), epoch,
+            entry.getValue(), population);
+        islands.add(new IslandResult(island, IslandStateCodec.encode(state),
+            new IslandSummary(island, entry.getValue(), PopulationCodec.best(population, keep))));
       }
     }
     return islands.iterator();

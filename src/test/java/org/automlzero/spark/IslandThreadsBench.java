@@ -43,6 +43,9 @@ public final class IslandThreadsBench {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long individuals = 0;
     long start = System.nanoTime();
+    long startCpu = IslandSearch.processCpuNanos();
+    long firstIndividuals = 0;
+    double firstSeconds = 0;
     for (int epoch = 0; epoch < epochs; epoch++) {
       List<Future<PopulationState>> futures = new ArrayList<>();
       for (PopulationState island : islands) {
@@ -54,12 +57,18 @@ public final class IslandThreadsBench {
         individuals += after.individuals() - islands.get(i).individuals();
         islands.set(i, after);
       }
+      if (epoch == 0) {
+        firstIndividuals = individuals;
+        firstSeconds = (System.nanoTime() - start) / 1e9;
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpu = (IslandSearch.processCpuNanos() - startCpu) / 1e9;
     pool.shutdown();
     double best = islands.stream().mapToDouble(s -> s.best().fitness()).max().orElse(0);
-    System.out.printf(Locale.ROOT, "threads=%d islands=%d epochs=%d individuals=%d seconds=%.1f indivs/s=%.0f best=%.6f%n",
-        threads, islands.size(), epochs, individuals, seconds, individuals / seconds, best);
+    System.out.printf(Locale.ROOT, "threads=%d islands=%d epochs=%d individuals=%d seconds=%.1f indivs/s=%.0f cpu=%.1f best=%.6f"
+        + " after_epoch0_indivs/s=%.0f%n", threads, islands.size(), epochs, individuals, seconds, individuals / seconds,
+        cpu, best, (individuals - firstIndividuals) / (seconds - firstSeconds));
   }
 
   private static PopulationState evolve(JobPlan plan, ExperimentSpec spec, PopulationState state, long count) {

@@ -34,7 +34,7 @@ class PopulationCodecTest {
     plan = SearchJob.plan(config, file);
   }
 
-  private IslandResult epoch(int island, int epoch, IslandResult previous, List<Row> migrants) {
+  private IslandEpoch.Result epoch(int island, int epoch, IslandEpoch.Result previous, List<Row> migrants) {
     long seed = Streams.islandSeed(plan.seed(), island);
     IslandState start = PopulationCodec.decode(island, seed, epoch, previous == null ? null : previous.progress(),
         previous == null ? List.of() : previous.population());
@@ -42,18 +42,34 @@ class PopulationCodecTest {
   }
 
   @Test
-  void resultsEstimateTheirSizeWithinAFactorOfTwoOfSparksWalk() {
-    IslandResult result = epoch(0, 1, epoch(0, 0, null, List.of()), List.of());
-    long walked = org.apache.spark.util.SizeEstimator.estimate(new Object[] {
-        result.population(), result.progress(), result.best()});
-    long estimated = result.estimatedSize();
-    assertTrue(estimated > walked / 2 && estimated < walked * 2, "estimated " + estimated + ", walked " + walked);
+  void cachedResultsDecodeToTheEvolvedStateAndKnowTheirSize() {
+    IslandEpoch.Result result = epoch(0, 1, epoch(0, 0, null, List.of()), List.of());
+    IslandResult cached = IslandResult.of(result);
+    IslandState decoded = cached.decodeState();
+    assertEquals(result.state().population(), decoded.population());
+    // Constants survive to the bit (Instruction.equals has a tolerance; the rows do not).
+    assertEquals(result.population(), PopulationCodec.populationRows(decoded));
+    assertEquals(result.state().taskFitness().keySet(), decoded.taskFitness().keySet());
+    for (Long id : decoded.taskFitness().keySet()) {
+      assertArrayEquals(result.state().taskFitness().get(id), decoded.taskFitness().get(id));
+    }
+    long walked = org.apache.spark.util.SizeEstimator.estimate(new Object[] {cached.state(), cached.summary()});
+    long estimated = cached.estimatedSize();
+    assertTrue(estimated > walked / 2 && estimated < walked * 4, "estimated " + estimated + ", walked " + walked);
+  }
+
+  @Test
+  void bestRowsAreTheBestOfThePopulationRows() {
+    IslandEpoch.Result result = epoch(1, 1, epoch(1, 0, null, List.of()), List.of());
+    for (int count : new int[] {1, 3, 20, 25}) {
+      assertEquals(PopulationCodec.best(result.population(), count), PopulationCodec.bestRows(result.state(), count));
+    }
   }
 
   @Test
   void rowsRebuildTheStateThatPlainEvolutionReaches() {
-    IslandResult first = epoch(1, 0, null, List.of());
-    IslandResult second = epoch(1, 1, first, List.of());
+    IslandEpoch.Result first = epoch(1, 0, null, List.of());
+    IslandEpoch.Result second = epoch(1, 1, first, List.of());
     IslandState decoded = PopulationCodec.decode(1, Streams.islandSeed(plan.seed(), 1), 1, second.progress(),
         second.population());
 
@@ -93,14 +109,14 @@ class PopulationCodecTest {
       copy = (JobPlan) in.readObject();
     }
     long seed = Streams.islandSeed(plan.seed(), 0);
-    IslandResult original = IslandEpoch.run(plan, 0, PopulationCodec.decode(0, seed, 0, null, List.of()), List.of());
-    IslandResult rebuilt = IslandEpoch.run(copy, 0, PopulationCodec.decode(0, seed, 0, null, List.of()), List.of());
+    IslandEpoch.Result original = IslandEpoch.run(plan, 0, PopulationCodec.decode(0, seed, 0, null, List.of()), List.of());
+    IslandEpoch.Result rebuilt = IslandEpoch.run(copy, 0, PopulationCodec.decode(0, seed, 0, null, List.of()), List.of());
     assertEquals(original.population(), rebuilt.population());
   }
 
   @Test
   void everyRowCarriesItsProgramTextAndTaskFitness() {
-    IslandResult result = epoch(0, 0, null, List.of());
+    IslandEpoch.Result result = epoch(0, 0, null, List.of());
     assertEquals(20, result.population().size());
     for (Row row : result.population()) {
       Individual member = PopulationCodec.individual(row);
@@ -117,8 +133,8 @@ class PopulationCodecTest {
 
   @Test
   void ageRankCountsFromTheNextSlotToBeReplaced() {
-    IslandResult first = epoch(2, 0, null, List.of());
-    IslandResult second = epoch(2, 1, first, List.of());
+    IslandEpoch.Result first = epoch(2, 0, null, List.of());
+    IslandEpoch.Result second = epoch(2, 1, first, List.of());
     int sweep = second.progress().getInt(second.progress().fieldIndex("sweep_position"));
     for (Row row : second.population()) {
       int slot = row.getInt(row.fieldIndex("slot"));
@@ -128,9 +144,9 @@ class PopulationCodecTest {
 
   @Test
   void migrantsReplaceTheOldestAndBecomeTheYoungest() {
-    IslandResult a = epoch(0, 0, null, List.of());
-    IslandResult b = epoch(1, 0, null, List.of());
-    IslandResult b2 = epoch(1, 1, b, List.of());
+    IslandEpoch.Result a = epoch(0, 0, null, List.of());
+    IslandEpoch.Result b = epoch(1, 0, null, List.of());
+    IslandEpoch.Result b2 = epoch(1, 1, b, List.of());
     IslandState target = PopulationCodec.decode(1, Streams.islandSeed(plan.seed(), 1), 2, b2.progress(),
         b2.population());
     List<Row> migrants = a.best();
