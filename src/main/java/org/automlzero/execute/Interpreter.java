@@ -91,6 +91,8 @@ public final class Interpreter {
     this.example = example;
   }
 
+  // Keep this method under 8,000 bytes of bytecode (javap -c; about 5,700 now): HotSpot never
+  // JIT-compiles a larger one (-XX:-DontCompileHugeMethods is not a flag to rely on in clusters).
   void execute(CompiledAlgorithm p, int from, int to) {
     final Rng rng = this.rng;
     final int[] code = p.code;

@@ -11,9 +11,8 @@ package org.automlzero.execute;
  * per specialised size ({@link CompiledAlgorithm#SPECIALISED_SIZES}) with F a literal. The JIT
  * inlines these small methods into the interpreter's loop, so that in a specialised call every
  * loop has a compile-time-constant trip count and is unrolled without the pre- and post-loops a
- * loop of unknown small trip count needs; that scaffolding was about 40% of the time per
- * instruction at F=4 (BENCHMARKS.md). One body per op serves every size, so the sizes cannot
- * drift apart.
+ * loop of unknown small trip count needs (worth about 5-20% of a whole evaluation at F=4;
+ * BENCHMARKS.md). One body per op serves every size, so the sizes cannot drift apart.
  *
  * <p>Every kernel is alias-safe: outputs may be inputs. Those whose output entry depends on more
  * than the same entry of their inputs (matrix-vector and matrix-matrix products, transpose) never

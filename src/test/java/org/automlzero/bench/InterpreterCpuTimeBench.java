@@ -17,11 +17,13 @@ import org.automlzero.task.TaskSpec;
 
 /**
  * {@link InterpreterBenchmark}'s workload timed by the thread's CPU time rather than the wall
- * clock, for a shared machine where other processes take the cores: in rounds, each variant in
- * turn (kernels specialised to F=4, kernels with F variable, the linear model written directly in
- * Java), and the median and minimum per variant over the rounds. Run with
- * {@code bench/interpreter-cpu.sh [ROUNDS]}. Not a JMH benchmark: the variants share one JVM and
- * its JIT profile, so the specialised run also carries the generic cases (and the other way round).
+ * clock, for a shared machine where other processes take the cores. One JVM runs one variant:
+ * {@code specialised} (kernels specialised to F=4, the default) or {@code generic} (kernels with F
+ * variable, {@code new CompiledAlgorithm(false)}), each in rounds together with the linear model
+ * written directly in Java, and prints the medians and minima over the rounds.
+ * {@code bench/interpreter-cpu.sh} alternates JVMs of the two variants. One variant per JVM
+ * because the JIT compiles the interpreter from its profile: with both variants hot in one JVM,
+ * both run the code compiled for both, and the specialisation's gain disappears (measured).
  */
 public final class InterpreterCpuTimeBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -35,12 +37,15 @@ public final class InterpreterCpuTimeBench {
 
   private InterpreterCpuTimeBench() {}
 
+  /** Arguments: {@code specialised} or {@code generic}, then the number of rounds (default 8). */
   public static void main(String[] args) {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-    new InterpreterCpuTimeBench().run(rounds);
+    if (args.length < 1 || !(args[0].equals("specialised") || args[0].equals("generic"))) {
+      throw new IllegalArgumentException("usage: InterpreterCpuTimeBench specialised|generic [ROUNDS]");
+    }
+    new InterpreterCpuTimeBench().run(args[0], args.length > 1 ? Integer.parseInt(args[1]) : 8);
   }
 
-  private void run(int rounds) {
+  private void run(String variant, int rounds) {
     Rng programs = new Rng(20260101);
     Algorithm[] pool = new Algorithm[InterpreterBenchmark.POOL];
     for (int i = 0; i < pool.length; i++) {
@@ -48,46 +53,36 @@ public final class InterpreterCpuTimeBench {
           InterpreterBenchmark.random(8, programs));
     }
     Algorithm linear = HandWrittenAlgorithms.linearModel(0.01);
-    CompiledAlgorithm[] compiled = {new CompiledAlgorithm(true), new CompiledAlgorithm(false)};
-    Executor[] executors = {new Executor(AddressSpace.DEMO), new Executor(AddressSpace.DEMO)};
-    String[] names = {"specialised to F=4", "generic (F variable)"};
-    // [variant][0: random demo algorithms, 1: linear model][round], in microseconds per algorithm
-    double[][][] micros = new double[2][2][rounds];
+    CompiledAlgorithm compiled = new CompiledAlgorithm(variant.equals("specialised"));
+    Executor executor = new Executor(AddressSpace.DEMO);
+    // microseconds per algorithm on the 10 tasks, per round
+    double[] random = new double[rounds];
+    double[] interpreted = new double[rounds];
     double[] direct = new double[rounds];
     for (int round = -3; round < rounds; round++) { // three rounds of warm-up
-      for (int variant = 0; variant < 2; variant++) {
-        long start = THREADS.getCurrentThreadCpuTime();
-        for (Algorithm algorithm : pool) {
-          sink += evaluate(algorithm, compiled[variant], executors[variant]);
-        }
-        long middle = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < LINEAR_REPEATS; i++) {
-          sink += evaluate(linear, compiled[variant], executors[variant]);
-        }
-        long end = THREADS.getCurrentThreadCpuTime();
-        if (round >= 0) {
-          micros[variant][0][round] = (middle - start) / 1e3 / pool.length;
-          micros[variant][1][round] = (end - middle) / 1e3 / LINEAR_REPEATS;
-        }
-      }
       long start = THREADS.getCurrentThreadCpuTime();
+      for (Algorithm algorithm : pool) {
+        sink += evaluate(algorithm, compiled, executor);
+      }
+      long randomEnd = THREADS.getCurrentThreadCpuTime();
+      for (int i = 0; i < LINEAR_REPEATS; i++) {
+        sink += evaluate(linear, compiled, executor);
+      }
+      long linearEnd = THREADS.getCurrentThreadCpuTime();
       for (int i = 0; i < LINEAR_REPEATS; i++) {
         sink += DirectLinearModel.evaluate(tasks, 0.01, 100);
       }
+      long end = THREADS.getCurrentThreadCpuTime();
       if (round >= 0) {
-        direct[round] = (THREADS.getCurrentThreadCpuTime() - start) / 1e3 / LINEAR_REPEATS;
+        random[round] = (randomEnd - start) / 1e3 / pool.length;
+        interpreted[round] = (linearEnd - randomEnd) / 1e3 / LINEAR_REPEATS;
+        direct[round] = (end - linearEnd) / 1e3 / LINEAR_REPEATS;
       }
     }
-    System.out.printf("thread CPU time, us per algorithm on 10 tasks (F=4, 100 train, 100 valid), %d rounds:%n", rounds);
-    for (int variant = 0; variant < 2; variant++) {
-      System.out.printf("  %-22s random demo algorithms median %6.1f min %6.1f | linear model median %6.1f min %6.1f"
-          + " | linear / direct median %.2f%n", names[variant], median(micros[variant][0]), min(micros[variant][0]),
-          median(micros[variant][1]), min(micros[variant][1]), medianRatio(micros[variant][1], direct));
-    }
-    System.out.printf("  %-22s linear model median %6.1f min %6.1f%n", "direct Java", median(direct), min(direct));
-    System.out.printf("  specialised / generic, median of per-round ratios: random %.3f, linear %.3f%n",
-        medianRatio(micros[0][0], micros[1][0]), medianRatio(micros[0][1], micros[1][1]));
-    System.out.println("(checksum " + sink + ")");
+    System.out.printf("%-11s us per algorithm on 10 tasks, thread CPU time, %d rounds: random demo algorithms"
+        + " median %5.1f min %5.1f | linear model median %5.1f min %5.1f | direct Java median %5.1f min %5.1f"
+        + " | linear / direct median %.2f (checksum %.6g)%n", variant, rounds, median(random), min(random),
+        median(interpreted), min(interpreted), median(direct), min(direct), medianRatio(interpreted, direct), sink);
   }
 
   /** The evaluator's work without a cache or budget: compile without dead code, mean over tasks. */
