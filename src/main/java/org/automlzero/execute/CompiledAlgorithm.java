@@ -20,11 +20,21 @@ import org.automlzero.program.Op;
  * Liveness)} also drops the instructions that cannot change a prediction, which leaves every
  * prediction, and so every fitness, the same to the bit.
  *
+ * <p>For F = 2, 4, 8 and 16 the vector and matrix ops get op codes specialised to F, which run
+ * their {@link Kernels} with F a literal (faster, same results to the bit); {@link
+ * #CompiledAlgorithm(boolean)} can turn that off to compare the two.
+ *
  * <p>Mutable and not thread-safe: a reusable buffer, one per worker. {@link #compile} overwrites it
  * and allocates only when a larger program than any before arrives, so that evaluating algorithm
  * after algorithm allocates nothing.
  */
 public final class CompiledAlgorithm {
+  /** The features sizes whose vector and matrix ops get op codes specialised to F. */
+  static final int[] SPECIALISED_SIZES = {2, 4, 8, 16};
+  /** By op code: whether the op has specialised codes (it loops over F; stochastic ops do not). */
+  private static final boolean[] SPECIALISABLE = specialisable();
+
+  private final boolean specialise;
   /** Four ints per instruction, side by side for locality: op code, in1, in2 and out offsets. */
   int[] code = new int[0];
   /** Two constants per instruction. */
@@ -35,6 +45,19 @@ public final class CompiledAlgorithm {
   /** Learn is [predictEnd + 1, learnEnd), closed by LEARN_END at learnEnd. */
   int learnEnd;
   private int featuresSize;
+
+  /** A buffer that specialises vector and matrix ops to F where it can. */
+  public CompiledAlgorithm() {
+    this(true);
+  }
+
+  /**
+   * @param specialise false compiles every op to its generic code whatever F: for tests and
+   *     benchmarks that compare the specialised kernels with the generic ones
+   */
+  public CompiledAlgorithm(boolean specialise) {
+    this.specialise = specialise;
+  }
 
   /** Flattens {@code algorithm} for memories of {@code space} with features size {@code featuresSize}. */
   public CompiledAlgorithm compile(Algorithm algorithm, AddressSpace space, int featuresSize) {
@@ -109,6 +132,7 @@ public final class CompiledAlgorithm {
 
   private int append(List<Instruction> instructions, ComponentFunction function, Liveness liveness, int n,
       AddressSpace space, int f) {
+    final int sizeOffset = specialise ? sizeOffset(f) : 0;
     for (int i = 0, size = instructions.size(); i < size; i++) {
       Instruction instruction = instructions.get(i);
       Op op = instruction.op();
@@ -139,10 +163,36 @@ public final class CompiledAlgorithm {
           c1 = instruction.data1();
         }
       }
-      set(n, op.code(), offset(op.in1(), instruction.in1(), f), offset(op.in2(), instruction.in2(), f), o, c0, c1);
+      int opCode = op.code();
+      if (SPECIALISABLE[opCode]) {
+        opCode += sizeOffset;
+      }
+      set(n, opCode, offset(op.in1(), instruction.in1(), f), offset(op.in2(), instruction.in2(), f), o, c0, c1);
       n++;
     }
     return n;
+  }
+
+  /** What to add to a specialisable op's code for features size {@code f}: 0 for the generic code. */
+  private static int sizeOffset(int f) {
+    return switch (f) {
+      case 2 -> Interpreter.F2;
+      case 4 -> Interpreter.F4;
+      case 8 -> Interpreter.F8;
+      case 16 -> Interpreter.F16;
+      default -> 0;
+    };
+  }
+
+  private static boolean[] specialisable() {
+    boolean[] table = new boolean[Op.values().length];
+    for (Op op : Op.values()) {
+      boolean loopsOverF = op.in1() == Kind.VECTOR || op.in1() == Kind.MATRIX || op.in2() == Kind.VECTOR
+          || op.in2() == Kind.MATRIX || op.out() == Kind.VECTOR || op.out() == Kind.MATRIX;
+      // Entry sets write one entry; the stochastic sets are bound by their generator.
+      table[op.code()] = loopsOverF && op.data() == Op.DataKind.NONE && !op.isStochastic();
+    }
+    return table;
   }
 
   private static int offset(Kind kind, int address, int f) {

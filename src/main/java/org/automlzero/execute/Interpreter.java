@@ -4,7 +4,10 @@ import org.automlzero.random.Rng;
 
 /**
  * Runs a {@link CompiledAlgorithm} on a {@link Memory}: the op semantics of the reference
- * ({@code executor.h}, semantics page section 2.2) as one indexed loop over a switch.
+ * ({@code executor.h}, semantics page section 2.2) as one indexed loop over a switch. The scalar
+ * ops are written in the switch; the vector and matrix ops are {@link Kernels}, each called with
+ * the variable F under its op's code and with F a literal under its codes specialised to F = 2, 4,
+ * 8 and 16, which {@link CompiledAlgorithm} chooses once per compilation.
  *
  * <p>This is the hot loop of the whole search: it allocates nothing, boxes nothing and throws
  * nothing; NaN and infinity flow through as IEEE arithmetic gives them and are caught by early
@@ -15,15 +18,25 @@ import org.automlzero.random.Rng;
  * <p>A whole training epoch or validation pass runs in one call of {@link #pass}: the control
  * instructions that close Predict and Learn ({@link #PREDICT_END}, {@link #LEARN_END}) check the
  * prediction and move to the next example inside the loop, so the loop never returns between
- * examples. The pass's state (examples, position, loss) lives in this object's fields.
+ * examples. The pass's state (examples, position, loss) lives in this object's fields between
+ * calls, and in locals during one.
  *
  * <p>Mutable and not thread-safe: one per worker, owned by an {@link Executor}.
  */
 public final class Interpreter {
   /** Closes Predict: check (train) or score (validation) the prediction in s1. */
-  static final int PREDICT_END = 100;
+  static final int PREDICT_END = 66;
   /** Closes Learn: go on with the next training example. */
-  static final int LEARN_END = 101;
+  static final int LEARN_END = 67;
+  /**
+   * Added to an op's code, the code of the same op specialised for F = 2, 4, 8 or 16: the kernel
+   * runs with F a literal ({@link Kernels}). Op codes of vector and matrix ops lie in [16, 65], so
+   * the codes of different sizes never meet, nor the control codes above.
+   */
+  static final int F2 = 64;
+  static final int F4 = 128;
+  static final int F8 = 192;
+  static final int F16 = 256;
 
   // The state of the current pass, set by the executor.
   Rng rng;
@@ -73,16 +86,13 @@ public final class Interpreter {
   /** Loads example {@code example} of the pass into v0 and clears s0 (labels are hidden in Predict). */
   void load(int example) {
     final int f = memory.featuresSize;
-    final double[] v = memory.vectors;
-    final double[] x = features;
-    final int from = example * f;
-    for (int j = 0; j < f; j++) {
-      v[j] = x[from + j];
-    }
+    Kernels.loadFeatures(features, example * f, memory.vectors, f);
     memory.scalars[0] = 0.0;
     this.example = example;
   }
 
+  // Keep this method under 8,000 bytes of bytecode (javap -c; about 5,700 now): HotSpot never
+  // JIT-compiles a larger one (-XX:-DontCompileHugeMethods is not a flag to rely on in clusters).
   void execute(CompiledAlgorithm p, int from, int to) {
     final Rng rng = this.rng;
     final int[] code = p.code;
@@ -93,6 +103,22 @@ public final class Interpreter {
     final double[] t = memory.scratch;
     final int f = memory.featuresSize;
     final int ff = f * f;
+    // The pass's state in locals, written back on the way out: fields would be reloaded around
+    // every instruction, since the ops store to arrays the JIT cannot tell apart from them.
+    final boolean validating = this.validating;
+    final boolean accuracy = this.accuracy;
+    final double maxAbsError = this.maxAbsError;
+    final double[] features = this.features;
+    final double[] labels = this.labels;
+    final int[] order = this.order;
+    final ErrorRecord record = this.record;
+    final int steps = this.steps;
+    final int restart = p.setupEnd - 1;
+    int step = this.step;
+    int example = this.example;
+    double loss = this.loss;
+    long trainSteps = this.trainSteps;
+    loop:
     for (int i = from; i < to; i++) {
       final int pc = i << 2;
       final int a = code[pc + 1];
@@ -114,299 +140,15 @@ public final class Interpreter {
         case 13 -> s[o] = Math.exp(s[a]); // SCALAR_EXP
         case 14 -> s[o] = Math.log(s[a]); // SCALAR_LOG
         case 15 -> s[o] = s[a] >= 0 ? 1.0 : 0.0; // SCALAR_HEAVYSIDE: 1 at 0
-        case 16 -> { // VECTOR_HEAVYSIDE: 0 at 0
-          for (int j = 0; j < f; j++) {
-            v[o + j] = v[a + j] > 0 ? 1.0 : 0.0;
-          }
-        }
-        case 17 -> { // MATRIX_HEAVYSIDE: 0 at 0
-          for (int j = 0; j < ff; j++) {
-            m[o + j] = m[a + j] > 0 ? 1.0 : 0.0;
-          }
-        }
-        case 18 -> { // SCALAR_VECTOR_PRODUCT
-          final double x = s[a];
-          for (int j = 0; j < f; j++) {
-            v[o + j] = v[b + j] * x;
-          }
-        }
-        case 19 -> { // SCALAR_BROADCAST
-          final double x = s[a];
-          for (int j = 0; j < f; j++) {
-            v[o + j] = x;
-          }
-        }
-        case 20 -> { // VECTOR_RECIPROCAL
-          for (int j = 0; j < f; j++) {
-            v[o + j] = 1.0 / v[a + j];
-          }
-        }
-        case 21 -> { // VECTOR_NORM
-          double sum = 0;
-          for (int j = 0; j < f; j++) {
-            sum += v[a + j] * v[a + j];
-          }
-          s[o] = Math.sqrt(sum);
-        }
-        case 22 -> { // VECTOR_ABS
-          for (int j = 0; j < f; j++) {
-            v[o + j] = Math.abs(v[a + j]);
-          }
-        }
-        case 23 -> { // VECTOR_SUM
-          for (int j = 0; j < f; j++) {
-            v[o + j] = v[a + j] + v[b + j];
-          }
-        }
-        case 24 -> { // VECTOR_DIFF
-          for (int j = 0; j < f; j++) {
-            v[o + j] = v[a + j] - v[b + j];
-          }
-        }
-        case 25 -> { // VECTOR_PRODUCT
-          for (int j = 0; j < f; j++) {
-            v[o + j] = v[a + j] * v[b + j];
-          }
-        }
-        case 26 -> { // VECTOR_DIVISION
-          for (int j = 0; j < f; j++) {
-            v[o + j] = v[a + j] / v[b + j];
-          }
-        }
-        case 27 -> { // VECTOR_INNER_PRODUCT
-          double sum = 0;
-          for (int j = 0; j < f; j++) {
-            sum += v[a + j] * v[b + j];
-          }
-          s[o] = sum;
-        }
-        case 28 -> { // VECTOR_OUTER_PRODUCT: M(r, c) = a(r) b(c)
-          for (int r = 0; r < f; r++) {
-            final double x = v[a + r];
-            final int row = o + r * f;
-            for (int c = 0; c < f; c++) {
-              m[row + c] = x * v[b + c];
-            }
-          }
-        }
-        case 29 -> { // SCALAR_MATRIX_PRODUCT
-          final double x = s[a];
-          for (int j = 0; j < ff; j++) {
-            m[o + j] = m[b + j] * x;
-          }
-        }
-        case 30 -> { // MATRIX_RECIPROCAL
-          for (int j = 0; j < ff; j++) {
-            m[o + j] = 1.0 / m[a + j];
-          }
-        }
-        case 31 -> { // MATRIX_VECTOR_PRODUCT: into scratch, since out may be the input vector
-          for (int r = 0; r < f; r++) {
-            final int row = a + r * f;
-            double sum = 0;
-            for (int c = 0; c < f; c++) {
-              sum += m[row + c] * v[b + c];
-            }
-            t[r] = sum;
-          }
-          System.arraycopy(t, 0, v, o, f);
-        }
-        case 32 -> { // VECTOR_COLUMN_BROADCAST: every column is the vector, M(r, c) = v(r)
-          for (int r = 0; r < f; r++) {
-            final double x = v[a + r];
-            final int row = o + r * f;
-            for (int c = 0; c < f; c++) {
-              m[row + c] = x;
-            }
-          }
-        }
-        case 33 -> { // VECTOR_ROW_BROADCAST: every row is the vector, M(r, c) = v(c)
-          for (int r = 0; r < f; r++) {
-            System.arraycopy(v, a, m, o + r * f, f);
-          }
-        }
-        case 34 -> { // MATRIX_NORM (Frobenius)
-          double sum = 0;
-          for (int j = 0; j < ff; j++) {
-            sum += m[a + j] * m[a + j];
-          }
-          s[o] = Math.sqrt(sum);
-        }
-        case 35 -> { // MATRIX_COLUMN_NORM
-          for (int c = 0; c < f; c++) {
-            double sum = 0;
-            for (int r = 0; r < f; r++) {
-              final double x = m[a + r * f + c];
-              sum += x * x;
-            }
-            v[o + c] = Math.sqrt(sum);
-          }
-        }
-        case 36 -> { // MATRIX_ROW_NORM
-          for (int r = 0; r < f; r++) {
-            final int row = a + r * f;
-            double sum = 0;
-            for (int c = 0; c < f; c++) {
-              sum += m[row + c] * m[row + c];
-            }
-            v[o + r] = Math.sqrt(sum);
-          }
-        }
-        case 37 -> { // MATRIX_TRANSPOSE, in place when out == in
-          if (o == a) {
-            for (int r = 0; r < f; r++) {
-              for (int c = r + 1; c < f; c++) {
-                final double x = m[o + r * f + c];
-                m[o + r * f + c] = m[o + c * f + r];
-                m[o + c * f + r] = x;
-              }
-            }
-          } else {
-            for (int r = 0; r < f; r++) {
-              for (int c = 0; c < f; c++) {
-                m[o + r * f + c] = m[a + c * f + r];
-              }
-            }
-          }
-        }
-        case 38 -> { // MATRIX_ABS
-          for (int j = 0; j < ff; j++) {
-            m[o + j] = Math.abs(m[a + j]);
-          }
-        }
-        case 39 -> { // MATRIX_SUM
-          for (int j = 0; j < ff; j++) {
-            m[o + j] = m[a + j] + m[b + j];
-          }
-        }
-        case 40 -> { // MATRIX_DIFF
-          for (int j = 0; j < ff; j++) {
-            m[o + j] = m[a + j] - m[b + j];
-          }
-        }
-        case 41 -> { // MATRIX_PRODUCT (elementwise)
-          for (int j = 0; j < ff; j++) {
-            m[o + j] = m[a + j] * m[b + j];
-          }
-        }
-        case 42 -> { // MATRIX_DIVISION
-          for (int j = 0; j < ff; j++) {
-            m[o + j] = m[a + j] / m[b + j];
-          }
-        }
-        case 43 -> { // MATRIX_MATRIX_PRODUCT: into scratch, since out may be either input
-          for (int j = 0; j < ff; j++) {
-            t[j] = 0;
-          }
-          for (int r = 0; r < f; r++) {
-            for (int k = 0; k < f; k++) {
-              final double x = m[a + r * f + k];
-              final int rowB = b + k * f;
-              final int rowT = r * f;
-              for (int c = 0; c < f; c++) {
-                t[rowT + c] += x * m[rowB + c];
-              }
-            }
-          }
-          System.arraycopy(t, 0, m, o, ff);
-        }
         case 44 -> { // SCALAR_MIN as std::min(a, b)
           final double x = s[a];
           final double y = s[b];
           s[o] = y < x ? y : x;
         }
-        case 45 -> { // VECTOR_MIN as Eigen's array min, std::min per entry
-          for (int j = 0; j < f; j++) {
-            final double x = v[a + j];
-            final double y = v[b + j];
-            v[o + j] = y < x ? y : x;
-          }
-        }
-        case 46 -> { // MATRIX_MIN: a < b ? a : b
-          for (int j = 0; j < ff; j++) {
-            final double x = m[a + j];
-            final double y = m[b + j];
-            m[o + j] = x < y ? x : y;
-          }
-        }
         case 47 -> { // SCALAR_MAX as std::max(a, b)
           final double x = s[a];
           final double y = s[b];
           s[o] = x < y ? y : x;
-        }
-        case 48 -> { // VECTOR_MAX as Eigen's array max, std::max per entry
-          for (int j = 0; j < f; j++) {
-            final double x = v[a + j];
-            final double y = v[b + j];
-            v[o + j] = x < y ? y : x;
-          }
-        }
-        case 49 -> { // MATRIX_MAX: a > b ? a : b
-          for (int j = 0; j < ff; j++) {
-            final double x = m[a + j];
-            final double y = m[b + j];
-            m[o + j] = x > y ? x : y;
-          }
-        }
-        case 50 -> { // VECTOR_MEAN
-          double sum = 0;
-          for (int j = 0; j < f; j++) {
-            sum += v[a + j];
-          }
-          s[o] = sum / f;
-        }
-        case 51 -> { // MATRIX_MEAN
-          double sum = 0;
-          for (int j = 0; j < ff; j++) {
-            sum += m[a + j];
-          }
-          s[o] = sum / ff;
-        }
-        case 52 -> { // MATRIX_ROW_MEAN
-          for (int r = 0; r < f; r++) {
-            final int row = a + r * f;
-            double sum = 0;
-            for (int c = 0; c < f; c++) {
-              sum += m[row + c];
-            }
-            v[o + r] = sum / f;
-          }
-        }
-        case 53 -> { // MATRIX_ROW_ST_DEV: population standard deviation of each row
-          for (int r = 0; r < f; r++) {
-            final int row = a + r * f;
-            double sum = 0;
-            double squares = 0;
-            for (int c = 0; c < f; c++) {
-              final double x = m[row + c];
-              sum += x;
-              squares += x * x;
-            }
-            final double mean = sum / f;
-            v[o + r] = Math.sqrt(squares / f - mean * mean);
-          }
-        }
-        case 54 -> { // VECTOR_ST_DEV
-          double sum = 0;
-          double squares = 0;
-          for (int j = 0; j < f; j++) {
-            final double x = v[a + j];
-            sum += x;
-            squares += x * x;
-          }
-          final double mean = sum / f;
-          s[o] = Math.sqrt(squares / f - mean * mean);
-        }
-        case 55 -> { // MATRIX_ST_DEV
-          double sum = 0;
-          double squares = 0;
-          for (int j = 0; j < ff; j++) {
-            final double x = m[a + j];
-            sum += x;
-            squares += x * x;
-          }
-          final double mean = sum / ff;
-          s[o] = Math.sqrt(squares / ff - mean * mean);
         }
         case 56 -> s[o] = constants[2 * i]; // SCALAR_CONST_SET
         case 57 -> v[o] = constants[2 * i]; // VECTOR_CONST_SET: the offset already names the entry
@@ -441,12 +183,202 @@ public final class Interpreter {
             m[o + j] = mean + stdev * rng.nextGaussian();
           }
         }
-        case 65 -> { // VECTOR_RELU: max(x, 0) as std::max(x, 0), so NaN stays NaN
-          for (int j = 0; j < f; j++) {
-            final double x = v[a + j];
-            v[o + j] = x < 0 ? 0.0 : x;
-          }
-        }
+        case 16 -> Kernels.vectorHeaviside(v, a, o, f); // VECTOR_HEAVYSIDE
+        case 16 + F2 -> Kernels.vectorHeaviside(v, a, o, 2);
+        case 16 + F4 -> Kernels.vectorHeaviside(v, a, o, 4);
+        case 16 + F8 -> Kernels.vectorHeaviside(v, a, o, 8);
+        case 16 + F16 -> Kernels.vectorHeaviside(v, a, o, 16);
+        case 17 -> Kernels.matrixHeaviside(m, a, o, f); // MATRIX_HEAVYSIDE
+        case 17 + F2 -> Kernels.matrixHeaviside(m, a, o, 2);
+        case 17 + F4 -> Kernels.matrixHeaviside(m, a, o, 4);
+        case 17 + F8 -> Kernels.matrixHeaviside(m, a, o, 8);
+        case 17 + F16 -> Kernels.matrixHeaviside(m, a, o, 16);
+        case 18 -> Kernels.scalarVectorProduct(s[a], v, b, o, f); // SCALAR_VECTOR_PRODUCT
+        case 18 + F2 -> Kernels.scalarVectorProduct(s[a], v, b, o, 2);
+        case 18 + F4 -> Kernels.scalarVectorProduct(s[a], v, b, o, 4);
+        case 18 + F8 -> Kernels.scalarVectorProduct(s[a], v, b, o, 8);
+        case 18 + F16 -> Kernels.scalarVectorProduct(s[a], v, b, o, 16);
+        case 19 -> Kernels.scalarBroadcast(s[a], v, o, f); // SCALAR_BROADCAST
+        case 19 + F2 -> Kernels.scalarBroadcast(s[a], v, o, 2);
+        case 19 + F4 -> Kernels.scalarBroadcast(s[a], v, o, 4);
+        case 19 + F8 -> Kernels.scalarBroadcast(s[a], v, o, 8);
+        case 19 + F16 -> Kernels.scalarBroadcast(s[a], v, o, 16);
+        case 20 -> Kernels.vectorReciprocal(v, a, o, f); // VECTOR_RECIPROCAL
+        case 20 + F2 -> Kernels.vectorReciprocal(v, a, o, 2);
+        case 20 + F4 -> Kernels.vectorReciprocal(v, a, o, 4);
+        case 20 + F8 -> Kernels.vectorReciprocal(v, a, o, 8);
+        case 20 + F16 -> Kernels.vectorReciprocal(v, a, o, 16);
+        case 21 -> s[o] = Kernels.vectorNorm(v, a, f); // VECTOR_NORM
+        case 21 + F2 -> s[o] = Kernels.vectorNorm(v, a, 2);
+        case 21 + F4 -> s[o] = Kernels.vectorNorm(v, a, 4);
+        case 21 + F8 -> s[o] = Kernels.vectorNorm(v, a, 8);
+        case 21 + F16 -> s[o] = Kernels.vectorNorm(v, a, 16);
+        case 22 -> Kernels.vectorAbs(v, a, o, f); // VECTOR_ABS
+        case 22 + F2 -> Kernels.vectorAbs(v, a, o, 2);
+        case 22 + F4 -> Kernels.vectorAbs(v, a, o, 4);
+        case 22 + F8 -> Kernels.vectorAbs(v, a, o, 8);
+        case 22 + F16 -> Kernels.vectorAbs(v, a, o, 16);
+        case 23 -> Kernels.vectorSum(v, a, b, o, f); // VECTOR_SUM
+        case 23 + F2 -> Kernels.vectorSum(v, a, b, o, 2);
+        case 23 + F4 -> Kernels.vectorSum(v, a, b, o, 4);
+        case 23 + F8 -> Kernels.vectorSum(v, a, b, o, 8);
+        case 23 + F16 -> Kernels.vectorSum(v, a, b, o, 16);
+        case 24 -> Kernels.vectorDiff(v, a, b, o, f); // VECTOR_DIFF
+        case 24 + F2 -> Kernels.vectorDiff(v, a, b, o, 2);
+        case 24 + F4 -> Kernels.vectorDiff(v, a, b, o, 4);
+        case 24 + F8 -> Kernels.vectorDiff(v, a, b, o, 8);
+        case 24 + F16 -> Kernels.vectorDiff(v, a, b, o, 16);
+        case 25 -> Kernels.vectorProduct(v, a, b, o, f); // VECTOR_PRODUCT
+        case 25 + F2 -> Kernels.vectorProduct(v, a, b, o, 2);
+        case 25 + F4 -> Kernels.vectorProduct(v, a, b, o, 4);
+        case 25 + F8 -> Kernels.vectorProduct(v, a, b, o, 8);
+        case 25 + F16 -> Kernels.vectorProduct(v, a, b, o, 16);
+        case 26 -> Kernels.vectorDivision(v, a, b, o, f); // VECTOR_DIVISION
+        case 26 + F2 -> Kernels.vectorDivision(v, a, b, o, 2);
+        case 26 + F4 -> Kernels.vectorDivision(v, a, b, o, 4);
+        case 26 + F8 -> Kernels.vectorDivision(v, a, b, o, 8);
+        case 26 + F16 -> Kernels.vectorDivision(v, a, b, o, 16);
+        case 27 -> s[o] = Kernels.vectorInnerProduct(v, a, b, f); // VECTOR_INNER_PRODUCT
+        case 27 + F2 -> s[o] = Kernels.vectorInnerProduct(v, a, b, 2);
+        case 27 + F4 -> s[o] = Kernels.vectorInnerProduct(v, a, b, 4);
+        case 27 + F8 -> s[o] = Kernels.vectorInnerProduct(v, a, b, 8);
+        case 27 + F16 -> s[o] = Kernels.vectorInnerProduct(v, a, b, 16);
+        case 28 -> Kernels.vectorOuterProduct(v, a, b, m, o, f); // VECTOR_OUTER_PRODUCT
+        case 28 + F2 -> Kernels.vectorOuterProduct(v, a, b, m, o, 2);
+        case 28 + F4 -> Kernels.vectorOuterProduct(v, a, b, m, o, 4);
+        case 28 + F8 -> Kernels.vectorOuterProduct(v, a, b, m, o, 8);
+        case 28 + F16 -> Kernels.vectorOuterProduct(v, a, b, m, o, 16);
+        case 29 -> Kernels.scalarMatrixProduct(s[a], m, b, o, f); // SCALAR_MATRIX_PRODUCT
+        case 29 + F2 -> Kernels.scalarMatrixProduct(s[a], m, b, o, 2);
+        case 29 + F4 -> Kernels.scalarMatrixProduct(s[a], m, b, o, 4);
+        case 29 + F8 -> Kernels.scalarMatrixProduct(s[a], m, b, o, 8);
+        case 29 + F16 -> Kernels.scalarMatrixProduct(s[a], m, b, o, 16);
+        case 30 -> Kernels.matrixReciprocal(m, a, o, f); // MATRIX_RECIPROCAL
+        case 30 + F2 -> Kernels.matrixReciprocal(m, a, o, 2);
+        case 30 + F4 -> Kernels.matrixReciprocal(m, a, o, 4);
+        case 30 + F8 -> Kernels.matrixReciprocal(m, a, o, 8);
+        case 30 + F16 -> Kernels.matrixReciprocal(m, a, o, 16);
+        case 31 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, f); // MATRIX_VECTOR_PRODUCT
+        case 31 + F2 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, 2);
+        case 31 + F4 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, 4);
+        case 31 + F8 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, 8);
+        case 31 + F16 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, 16);
+        case 32 -> Kernels.vectorColumnBroadcast(v, a, m, o, f); // VECTOR_COLUMN_BROADCAST
+        case 32 + F2 -> Kernels.vectorColumnBroadcast(v, a, m, o, 2);
+        case 32 + F4 -> Kernels.vectorColumnBroadcast(v, a, m, o, 4);
+        case 32 + F8 -> Kernels.vectorColumnBroadcast(v, a, m, o, 8);
+        case 32 + F16 -> Kernels.vectorColumnBroadcast(v, a, m, o, 16);
+        case 33 -> Kernels.vectorRowBroadcast(v, a, m, o, f); // VECTOR_ROW_BROADCAST
+        case 33 + F2 -> Kernels.vectorRowBroadcast(v, a, m, o, 2);
+        case 33 + F4 -> Kernels.vectorRowBroadcast(v, a, m, o, 4);
+        case 33 + F8 -> Kernels.vectorRowBroadcast(v, a, m, o, 8);
+        case 33 + F16 -> Kernels.vectorRowBroadcast(v, a, m, o, 16);
+        case 34 -> s[o] = Kernels.matrixNorm(m, a, f); // MATRIX_NORM
+        case 34 + F2 -> s[o] = Kernels.matrixNorm(m, a, 2);
+        case 34 + F4 -> s[o] = Kernels.matrixNorm(m, a, 4);
+        case 34 + F8 -> s[o] = Kernels.matrixNorm(m, a, 8);
+        case 34 + F16 -> s[o] = Kernels.matrixNorm(m, a, 16);
+        case 35 -> Kernels.matrixColumnNorm(m, a, v, o, f); // MATRIX_COLUMN_NORM
+        case 35 + F2 -> Kernels.matrixColumnNorm(m, a, v, o, 2);
+        case 35 + F4 -> Kernels.matrixColumnNorm(m, a, v, o, 4);
+        case 35 + F8 -> Kernels.matrixColumnNorm(m, a, v, o, 8);
+        case 35 + F16 -> Kernels.matrixColumnNorm(m, a, v, o, 16);
+        case 36 -> Kernels.matrixRowNorm(m, a, v, o, f); // MATRIX_ROW_NORM
+        case 36 + F2 -> Kernels.matrixRowNorm(m, a, v, o, 2);
+        case 36 + F4 -> Kernels.matrixRowNorm(m, a, v, o, 4);
+        case 36 + F8 -> Kernels.matrixRowNorm(m, a, v, o, 8);
+        case 36 + F16 -> Kernels.matrixRowNorm(m, a, v, o, 16);
+        case 37 -> Kernels.matrixTranspose(m, a, o, f); // MATRIX_TRANSPOSE
+        case 37 + F2 -> Kernels.matrixTranspose(m, a, o, 2);
+        case 37 + F4 -> Kernels.matrixTranspose(m, a, o, 4);
+        case 37 + F8 -> Kernels.matrixTranspose(m, a, o, 8);
+        case 37 + F16 -> Kernels.matrixTranspose(m, a, o, 16);
+        case 38 -> Kernels.matrixAbs(m, a, o, f); // MATRIX_ABS
+        case 38 + F2 -> Kernels.matrixAbs(m, a, o, 2);
+        case 38 + F4 -> Kernels.matrixAbs(m, a, o, 4);
+        case 38 + F8 -> Kernels.matrixAbs(m, a, o, 8);
+        case 38 + F16 -> Kernels.matrixAbs(m, a, o, 16);
+        case 39 -> Kernels.matrixSum(m, a, b, o, f); // MATRIX_SUM
+        case 39 + F2 -> Kernels.matrixSum(m, a, b, o, 2);
+        case 39 + F4 -> Kernels.matrixSum(m, a, b, o, 4);
+        case 39 + F8 -> Kernels.matrixSum(m, a, b, o, 8);
+        case 39 + F16 -> Kernels.matrixSum(m, a, b, o, 16);
+        case 40 -> Kernels.matrixDiff(m, a, b, o, f); // MATRIX_DIFF
+        case 40 + F2 -> Kernels.matrixDiff(m, a, b, o, 2);
+        case 40 + F4 -> Kernels.matrixDiff(m, a, b, o, 4);
+        case 40 + F8 -> Kernels.matrixDiff(m, a, b, o, 8);
+        case 40 + F16 -> Kernels.matrixDiff(m, a, b, o, 16);
+        case 41 -> Kernels.matrixProduct(m, a, b, o, f); // MATRIX_PRODUCT
+        case 41 + F2 -> Kernels.matrixProduct(m, a, b, o, 2);
+        case 41 + F4 -> Kernels.matrixProduct(m, a, b, o, 4);
+        case 41 + F8 -> Kernels.matrixProduct(m, a, b, o, 8);
+        case 41 + F16 -> Kernels.matrixProduct(m, a, b, o, 16);
+        case 42 -> Kernels.matrixDivision(m, a, b, o, f); // MATRIX_DIVISION
+        case 42 + F2 -> Kernels.matrixDivision(m, a, b, o, 2);
+        case 42 + F4 -> Kernels.matrixDivision(m, a, b, o, 4);
+        case 42 + F8 -> Kernels.matrixDivision(m, a, b, o, 8);
+        case 42 + F16 -> Kernels.matrixDivision(m, a, b, o, 16);
+        case 43 -> Kernels.matrixMatrixProduct(m, a, b, o, t, f); // MATRIX_MATRIX_PRODUCT
+        case 43 + F2 -> Kernels.matrixMatrixProduct(m, a, b, o, t, 2);
+        case 43 + F4 -> Kernels.matrixMatrixProduct(m, a, b, o, t, 4);
+        case 43 + F8 -> Kernels.matrixMatrixProduct(m, a, b, o, t, 8);
+        case 43 + F16 -> Kernels.matrixMatrixProduct(m, a, b, o, t, 16);
+        case 45 -> Kernels.vectorMin(v, a, b, o, f); // VECTOR_MIN
+        case 45 + F2 -> Kernels.vectorMin(v, a, b, o, 2);
+        case 45 + F4 -> Kernels.vectorMin(v, a, b, o, 4);
+        case 45 + F8 -> Kernels.vectorMin(v, a, b, o, 8);
+        case 45 + F16 -> Kernels.vectorMin(v, a, b, o, 16);
+        case 46 -> Kernels.matrixMin(m, a, b, o, f); // MATRIX_MIN
+        case 46 + F2 -> Kernels.matrixMin(m, a, b, o, 2);
+        case 46 + F4 -> Kernels.matrixMin(m, a, b, o, 4);
+        case 46 + F8 -> Kernels.matrixMin(m, a, b, o, 8);
+        case 46 + F16 -> Kernels.matrixMin(m, a, b, o, 16);
+        case 48 -> Kernels.vectorMax(v, a, b, o, f); // VECTOR_MAX
+        case 48 + F2 -> Kernels.vectorMax(v, a, b, o, 2);
+        case 48 + F4 -> Kernels.vectorMax(v, a, b, o, 4);
+        case 48 + F8 -> Kernels.vectorMax(v, a, b, o, 8);
+        case 48 + F16 -> Kernels.vectorMax(v, a, b, o, 16);
+        case 49 -> Kernels.matrixMax(m, a, b, o, f); // MATRIX_MAX
+        case 49 + F2 -> Kernels.matrixMax(m, a, b, o, 2);
+        case 49 + F4 -> Kernels.matrixMax(m, a, b, o, 4);
+        case 49 + F8 -> Kernels.matrixMax(m, a, b, o, 8);
+        case 49 + F16 -> Kernels.matrixMax(m, a, b, o, 16);
+        case 50 -> s[o] = Kernels.vectorMean(v, a, f); // VECTOR_MEAN
+        case 50 + F2 -> s[o] = Kernels.vectorMean(v, a, 2);
+        case 50 + F4 -> s[o] = Kernels.vectorMean(v, a, 4);
+        case 50 + F8 -> s[o] = Kernels.vectorMean(v, a, 8);
+        case 50 + F16 -> s[o] = Kernels.vectorMean(v, a, 16);
+        case 51 -> s[o] = Kernels.matrixMean(m, a, f); // MATRIX_MEAN
+        case 51 + F2 -> s[o] = Kernels.matrixMean(m, a, 2);
+        case 51 + F4 -> s[o] = Kernels.matrixMean(m, a, 4);
+        case 51 + F8 -> s[o] = Kernels.matrixMean(m, a, 8);
+        case 51 + F16 -> s[o] = Kernels.matrixMean(m, a, 16);
+        case 52 -> Kernels.matrixRowMean(m, a, v, o, f); // MATRIX_ROW_MEAN
+        case 52 + F2 -> Kernels.matrixRowMean(m, a, v, o, 2);
+        case 52 + F4 -> Kernels.matrixRowMean(m, a, v, o, 4);
+        case 52 + F8 -> Kernels.matrixRowMean(m, a, v, o, 8);
+        case 52 + F16 -> Kernels.matrixRowMean(m, a, v, o, 16);
+        case 53 -> Kernels.matrixRowStDev(m, a, v, o, f); // MATRIX_ROW_ST_DEV
+        case 53 + F2 -> Kernels.matrixRowStDev(m, a, v, o, 2);
+        case 53 + F4 -> Kernels.matrixRowStDev(m, a, v, o, 4);
+        case 53 + F8 -> Kernels.matrixRowStDev(m, a, v, o, 8);
+        case 53 + F16 -> Kernels.matrixRowStDev(m, a, v, o, 16);
+        case 54 -> s[o] = Kernels.vectorStDev(v, a, f); // VECTOR_ST_DEV
+        case 54 + F2 -> s[o] = Kernels.vectorStDev(v, a, 2);
+        case 54 + F4 -> s[o] = Kernels.vectorStDev(v, a, 4);
+        case 54 + F8 -> s[o] = Kernels.vectorStDev(v, a, 8);
+        case 54 + F16 -> s[o] = Kernels.vectorStDev(v, a, 16);
+        case 55 -> s[o] = Kernels.matrixStDev(m, a, f); // MATRIX_ST_DEV
+        case 55 + F2 -> s[o] = Kernels.matrixStDev(m, a, 2);
+        case 55 + F4 -> s[o] = Kernels.matrixStDev(m, a, 4);
+        case 55 + F8 -> s[o] = Kernels.matrixStDev(m, a, 8);
+        case 55 + F16 -> s[o] = Kernels.matrixStDev(m, a, 16);
+        case 65 -> Kernels.vectorRelu(v, a, o, f); // VECTOR_RELU
+        case 65 + F2 -> Kernels.vectorRelu(v, a, o, 2);
+        case 65 + F4 -> Kernels.vectorRelu(v, a, o, 4);
+        case 65 + F8 -> Kernels.vectorRelu(v, a, o, 8);
+        case 65 + F16 -> Kernels.vectorRelu(v, a, o, 16);
+
         case PREDICT_END -> {
           if (validating) {
             final double error;
@@ -466,16 +398,18 @@ public final class Interpreter {
             final double absError = Math.abs(error);
             if (Double.isNaN(absError) || absError > maxAbsError) {
               stopped = true;
-              return;
+              break loop;
             }
             if (record != null && record.validCount < ErrorRecord.CAPACITY) {
               record.valid[record.validCount++] = absError;
             }
             if (++step == steps) {
-              return;
+              break loop;
             }
-            load(step);
-            i = p.setupEnd - 1;
+            example = step;
+            Kernels.loadFeatures(features, example * f, v, f);
+            s[0] = 0.0;
+            i = restart;
           } else {
             if (accuracy) {
               s[1] = Executor.sigmoid(s[1]);
@@ -484,7 +418,7 @@ public final class Interpreter {
             final double error = Math.abs(label - s[1]);
             if (Double.isNaN(error) || error > maxAbsError) {
               stopped = true;
-              return;
+              break loop;
             }
             if (record != null && record.trainCount < ErrorRecord.CAPACITY) {
               record.train[record.trainCount++] = error;
@@ -495,15 +429,21 @@ public final class Interpreter {
         }
         case LEARN_END -> {
           if (++step == steps) {
-            return;
+            break loop;
           }
           trainSteps++;
-          load(order[step]);
-          i = p.setupEnd - 1;
+          example = order[step];
+          Kernels.loadFeatures(features, example * f, v, f);
+          s[0] = 0.0;
+          i = restart;
         }
         default -> throw new IllegalStateException("unknown op code " + code[pc]);
       }
     }
+    this.step = step;
+    this.example = example;
+    this.loss = loss;
+    this.trainSteps = trainSteps;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.automlzero.evaluate.Evaluator;
 import org.automlzero.execute.CompiledAlgorithm;
+import org.automlzero.execute.Executor;
 import org.automlzero.evaluate.FitnessCombination;
 import org.automlzero.program.AddressSpace;
 import org.automlzero.program.Algorithm;
@@ -32,7 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The interpreter on the reference demo's workload (issue 2): random algorithms over the demo's six
  * ops with Setup/Predict/Learn sizes 10/2/8 on 10 linear tasks of F=4 with 100 train and 100 valid
  * examples, no cache; and the linear model interpreted against the same model written directly in
- * Java. Each invocation evaluates one algorithm on all 10 tasks. Run with {@code bench/jmh.sh}.
+ * Java. Each invocation evaluates one algorithm on all 10 tasks. The {@code ...GenericKernels}
+ * benchmarks run the same through {@code new CompiledAlgorithm(false)}, which keeps the kernels'
+ * F variable instead of specialising them to F=4: the before and after of that change, measured
+ * in one run. Run with {@code bench/jmh.sh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +55,10 @@ public class InterpreterBenchmark {
   Algorithm[] pool;
   Algorithm linear;
   int next;
+  CompiledAlgorithm generic;
+  Executor genericExecutor;
+  Liveness genericLiveness;
+  Rng genericRng;
 
   @Setup
   public void setUp() {
@@ -64,6 +72,10 @@ public class InterpreterBenchmark {
       pool[i] = new Algorithm(random(10, rng), random(2, rng), random(8, rng));
     }
     linear = HandWrittenAlgorithms.linearModel(0.01);
+    generic = new CompiledAlgorithm(false);
+    genericExecutor = new Executor(AddressSpace.DEMO);
+    genericLiveness = new Liveness(Liveness.StochasticOps.KEEP_ALWAYS);
+    genericRng = new Rng(1);
     System.out.printf("%nexecuted instructions per algorithm (10 tasks): random %.0f with dead-code skipping, %.0f"
         + " without; linear model %.0f%n", instructions(evaluator, true), instructions(withoutDeadCodeSkipping, false),
         instructionsOf(linear, evaluator, true));
@@ -124,5 +136,30 @@ public class InterpreterBenchmark {
   @Benchmark
   public double linearModelDirect() {
     return DirectLinearModel.evaluate(tasks, 0.01, 100);
+  }
+
+  /** As {@link #randomDemoAlgorithm}, with the kernels' F variable (no specialisation to F=4). */
+  @Benchmark
+  public double randomDemoAlgorithmGenericKernels() {
+    Algorithm algorithm = pool[next];
+    next = (next + 1) & (POOL - 1);
+    return evaluateGeneric(algorithm);
+  }
+
+  /** As {@link #linearModelInterpreted}, with the kernels' F variable (no specialisation to F=4). */
+  @Benchmark
+  public double linearModelInterpretedGenericKernels() {
+    return evaluateGeneric(linear);
+  }
+
+  /** What the evaluator does without a cache or budget (dead code skipped, mean over tasks). */
+  private double evaluateGeneric(Algorithm algorithm) {
+    generic.compile(algorithm, AddressSpace.DEMO, 4, genericLiveness);
+    double sum = 0;
+    for (int i = 0, n = tasks.size(); i < n; i++) {
+      Task task = tasks.get(i);
+      sum += genericExecutor.execute(generic, task, task.maxTrainExamples(), task.numValid(), genericRng, 100);
+    }
+    return sum / tasks.size();
   }
 }
