@@ -1,0 +1,87 @@
+package org.automlzero.cli;
+
+import com.typesafe.config.Config;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.automlzero.baseline.BaselineModel;
+import org.automlzero.baseline.BaselineTuner;
+import org.automlzero.baseline.Trial;
+import org.automlzero.baseline.TuningSpace;
+import org.automlzero.config.ExperimentConfig;
+import org.automlzero.config.Settings;
+import org.automlzero.config.TaskSpecReader;
+import org.automlzero.config.TuningSpaceReader;
+import org.automlzero.evaluate.FitnessCombination;
+import org.automlzero.task.Task;
+import org.automlzero.task.TaskGenerator;
+
+/**
+ * {@code tune-baselines CONFIG [key=value ...]}: the hand-written baselines tuned by random search
+ * on the select tasks of CONFIG ({@code baselines.*}), then scored on its final tasks, on one
+ * thread without Spark: what the Spark job's final stage reports beside the winner, with every
+ * trial printed. Prints how long task generation took.
+ */
+final class TuneBaselinesCommand {
+  private TuneBaselinesCommand() {}
+
+  static int run(List<String> args, PrintStream out) {
+    List<String> positional = new ArrayList<>();
+    List<String> overrides = new ArrayList<>();
+    for (String arg : args) {
+      (arg.contains("=") ? overrides : positional).add(arg);
+    }
+    if (positional.size() != 1) {
+      throw new Main.UsageError("tune-baselines needs CONFIG, got " + positional);
+    }
+    Path configFile = Main.existingFile(positional.get(0), "config");
+    Config config = ExperimentConfig.load(configFile, overrides);
+    Settings settings = new Settings(config, "");
+    long seed = settings.longIn("seed", 1, Long.MAX_VALUE);
+    TuningSpace space = TuningSpaceReader.read(settings);
+    FitnessCombination combination = settings.enumValue("search.fitness_combination_mode", FitnessCombination.class);
+    double maxAbsError = settings.doubleIn("search.max_abs_error", Double.MIN_VALUE, Double.MAX_VALUE);
+
+    TaskGenerator generator = new TaskGenerator();
+    long start = System.nanoTime();
+    List<Task> select = generator.generate(TaskSpecReader.readList(settings, "select_tasks"));
+    double selectSeconds = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    List<Task> finals = generator.generate(TaskSpecReader.readList(settings, "final_tasks"));
+    double finalSeconds = (System.nanoTime() - start) / 1e9;
+    out.printf(Locale.ROOT, "task generation: %d select tasks (F=%d) %.1f s, %d final tasks (F=%d) %.1f s%n",
+        select.size(), select.get(0).featuresSize(), selectSeconds, finals.size(), finals.get(0).featuresSize(),
+        finalSeconds);
+
+    start = System.nanoTime();
+    List<Trial> trials = new ArrayList<>();
+    out.printf("%-8s %-14s %-40s %s%n", "trial", "model", "hyper-parameters", "select fitness");
+    for (Trial trial : BaselineTuner.trials(space, seed)) {
+      Trial scored = BaselineTuner.score(trial, select, combination, maxAbsError, seed);
+      trials.add(scored);
+      out.printf(Locale.ROOT, "%-8d %-14s %-40s %.6f%n", scored.index(), scored.model(), scored.name(),
+          scored.selectFitness());
+    }
+    out.printf(Locale.ROOT, "tuning: %d trials in %.1f s%n", trials.size(), (System.nanoTime() - start) / 1e9);
+
+    out.println("final tasks (unseen), each model's best trial on the select tasks:");
+    for (BaselineModel model : BaselineModel.values()) {
+      start = System.nanoTime();
+      Trial best = Trial.best(trials, model);
+      double[] perTask = BaselineTuner.finalPerTask(best, finals, combination, maxAbsError, seed);
+      double fitness = combination.combine(perTask, perTask.length);
+      double min = Double.MAX_VALUE;
+      double max = -Double.MAX_VALUE;
+      for (double f : perTask) {
+        min = Math.min(min, f);
+        max = Math.max(max, f);
+      }
+      out.printf(Locale.ROOT, "  %-40s select=%.6f final=%.6f (%s over %d tasks; min %.4f, max %.4f; %.1f s)%n",
+          best.name(), best.selectFitness(), fitness, combination.name().toLowerCase(Locale.ROOT), perTask.length,
+          min, max, (System.nanoTime() - start) / 1e9);
+    }
+    return 0;
+  }
+}
