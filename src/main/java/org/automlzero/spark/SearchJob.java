@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
+import org.automlzero.baseline.TuningSpace;
 import org.automlzero.config.ConfigError;
 import org.automlzero.config.ExperimentConfig;
+import org.automlzero.config.Settings;
+import org.automlzero.config.TuningSpaceReader;
 import org.automlzero.search.ExperimentSpec;
 import org.automlzero.task.Task;
 import org.automlzero.task.TaskGenerator;
@@ -90,8 +93,9 @@ public final class SearchJob {
     ExperimentSpec spec = ExperimentConfig.read(config, file.toAbsolutePath().getParent());
     JobSettings settings = JobSettings.read(config, file);
     TaskGenerator generator = new TaskGenerator();
+    TuningSpace baselines = TuningSpaceReader.read(new Settings(config, ""));
     return new JobPlan(config, spec, settings, tasks(generator, spec, "search_tasks"),
-        tasks(generator, spec, "select_tasks"), tasks(generator, spec, "final_tasks"));
+        tasks(generator, spec, "select_tasks"), tasks(generator, spec, "final_tasks"), baselines);
   }
 
   private static List<Task> tasks(TaskGenerator generator, ExperimentSpec spec, String key) {
