@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
@@ -54,7 +55,10 @@ public final class SearchJob {
         throw new ConfigError("config", "file " + args[0] + " does not exist or is not a file");
       }
       config = ExperimentConfig.load(file, Arrays.asList(args).subList(1, args.length));
+      long start = System.nanoTime();
       plan = plan(config, file);
+      out.printf(Locale.ROOT, "tasks: %d search, %d select, %d final, generated in %.1f s%n", plan.searchTasks().size(),
+          plan.selectTasks().size(), plan.finalTasks().size(), (System.nanoTime() - start) / 1e9);
     } catch (ConfigError e) {
       err.println("error: " + e.getMessage());
       return 2;

@@ -62,7 +62,8 @@ class BaselineTunerTest {
 
   @Test
   void baselinesAreTheReferencesPrograms() {
-    assertEquals(HandWrittenAlgorithms.neuralNet(), BaselineModel.NEURAL_NET.algorithm(BaselineModel.NEURAL_NET.defaults()));
+    assertEquals(HandWrittenAlgorithms.neuralNet(),
+        BaselineModel.NEURAL_NET.algorithm(BaselineModel.NEURAL_NET.defaults()));
     assertEquals(HandWrittenAlgorithms.linearModel(0.01),
         BaselineModel.LINEAR_MODEL.algorithm(BaselineModel.LINEAR_MODEL.defaults()));
     assertEquals(HandWrittenAlgorithms.neuralNet(0.5, 0.25, 0.125),

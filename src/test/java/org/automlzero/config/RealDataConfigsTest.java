@@ -127,7 +127,8 @@ class RealDataConfigsTest {
     for (String name : List.of("fashion-mnist.conf", "mnist.conf", "fashion-mnist-full.conf")) {
       ExperimentSpec spec = spec(name);
       DatasetSource.Idx source = (DatasetSource.Idx) spec.searchTasks().get(0).projectedBinary().source();
-      assumeTrue(Files.exists(Path.of(source.imagesPath())), "no " + source.imagesPath() + "; run scripts/fetch-data.sh");
+      assumeTrue(Files.exists(Path.of(source.imagesPath())),
+          "no " + source.imagesPath() + "; run scripts/fetch-data.sh");
       TaskGenerator generator = new TaskGenerator();
       checkTasks(generator, spec.searchTasks().get(0), false);
       checkTasks(generator, spec.selectTasks().get(0), false);
