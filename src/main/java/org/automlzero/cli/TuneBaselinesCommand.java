@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.automlzero.baseline.BaselineModel;
 import org.automlzero.baseline.BaselineTuner;
 import org.automlzero.baseline.Trial;
@@ -17,8 +19,11 @@ import org.automlzero.config.Settings;
 import org.automlzero.config.TaskSpecReader;
 import org.automlzero.config.TuningSpaceReader;
 import org.automlzero.evaluate.FitnessCombination;
+import org.automlzero.task.ProjectedBinarySpec;
+import org.automlzero.task.ProjectedBinaryTasks;
 import org.automlzero.task.Task;
 import org.automlzero.task.TaskGenerator;
+import org.automlzero.task.TaskSpec;
 
 /**
  * {@code tune-baselines CONFIG [key=value ...]}: the hand-written baselines tuned by random search
@@ -56,7 +61,8 @@ final class TuneBaselinesCommand {
         (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
     start = System.nanoTime();
     cpu = threads.getCurrentThreadCpuTime();
-    List<Task> finals = generator.generate(TaskSpecReader.readList(settings, "final_tasks"));
+    List<TaskSpec> finalSpecs = TaskSpecReader.readList(settings, "final_tasks");
+    List<Task> finals = generator.generate(finalSpecs);
     out.printf(Locale.ROOT, "task generation: %d final tasks (F=%d) %.1f s, %.1f s CPU%n", finals.size(),
         finals.get(0).featuresSize(), (System.nanoTime() - start) / 1e9,
         (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
@@ -89,7 +95,33 @@ final class TuneBaselinesCommand {
       out.printf(Locale.ROOT, "  %-40s select=%.6f final=%.6f (%s over %d tasks; min %.4f, max %.4f; %.1f s)%n",
           best.name(), best.selectFitness(), fitness, combination.name().toLowerCase(Locale.ROOT), perTask.length,
           min, max, (System.nanoTime() - start) / 1e9);
+      out.println("    per class pair (mean final fitness, tasks): " + perPair(generator, finalSpecs, perTask));
     }
     return 0;
+  }
+
+  /**
+   * The mean fitness per class pair of the projected binary tasks, in pair order ("-" for tasks of
+   * other kinds): which held-out pairs are hard.
+   */
+  static String perPair(TaskGenerator generator, List<TaskSpec> specs, double[] perTask) {
+    Map<String, double[]> sums = new TreeMap<>();
+    int t = 0;
+    for (TaskSpec spec : specs) {
+      ProjectedBinarySpec pb = spec.projectedBinary();
+      for (int i = 0; i < spec.numTasks(); i++, t++) {
+        String key = pb == null ? "-" : ProjectedBinaryTasks.choose(pb,
+            generator.dataset(pb.source()).numClasses(), spec.dataSeed(i)).pair().toString();
+        double[] sum = sums.computeIfAbsent(key, k -> new double[2]);
+        sum[0] += perTask[t];
+        sum[1]++;
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, double[]> entry : sums.entrySet()) {
+      text.append(text.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4f (%d)", entry.getKey(),
+          entry.getValue()[0] / entry.getValue()[1], (int) entry.getValue()[1]));
+    }
+    return text.toString();
   }
 }
