@@ -37,6 +37,7 @@ usage() {
 usage: ./submit.sh [SPARK-SUBMIT OPTIONS] CONFIG [key=value ...]
        ./submit.sh evaluate CONFIG PROGRAM [--on search|select|final] [key=value ...]
        ./submit.sh search-local CONFIG [key=value ...]
+       ./submit.sh tune-baselines CONFIG [key=value ...]
        ./submit.sh --help
 
 The first form runs the island-model search of CONFIG (HOCON; every key with its default is in
@@ -65,6 +66,8 @@ older than src/main or pom.xml, and target/spark-jars once (mvn dependency:copy-
 
 evaluate      scores a program file on a task list of CONFIG, without Spark
 search-local  the single-thread experiment driver (the reference's run_search_experiment), no Spark
+tune-baselines  the linear model and the neural net tuned by random search on the select tasks
+              (baselines.*), then scored on the final tasks, no Spark
 
 Spark's INFO logging is quieted by conf/log4j2.properties. Exit status: 0 done, 1 failed run,
 2 bad input (bad config errors come before Spark starts and write nothing).
@@ -95,7 +98,7 @@ case "${1:-}" in
     usage
     [[ -n "${1:-}" ]] && exit 0 || exit 2
     ;;
-  evaluate|search-local)
+  evaluate|search-local|tune-baselines)
     command="$1"; shift
     [[ "$command" == search-local ]] && command=search
     build

@@ -29,6 +29,7 @@ public final class Main {
       return switch (args[0]) {
         case "evaluate" -> EvaluateCommand.run(rest, out);
         case "search" -> SearchCommand.run(rest, out);
+        case "tune-baselines" -> TuneBaselinesCommand.run(rest, out);
         default -> {
           err.println("error: unknown command '" + args[0] + "'");
           err.print(usage());
@@ -52,6 +53,9 @@ public final class Main {
                  score the program file PROGRAM on the tasks of CONFIG and print each task's fitness
           search CONFIG [key=value ...]
                  run the experiment of CONFIG on one thread, without Spark, and print the winner
+          tune-baselines CONFIG [key=value ...]
+                 tune the linear model and the neural net by random search on the select tasks of
+                 CONFIG (baselines.*), then score the best of each on its final tasks
         """;
   }
 

@@ -26,6 +26,7 @@ import org.automlzero.search.InitialAlgorithms;
 import org.automlzero.search.MutationAction;
 import org.automlzero.search.Mutator;
 import org.automlzero.search.SearchMethod;
+import org.automlzero.task.ProjectedBinarySpec;
 import org.automlzero.task.TaskSpec;
 
 /**
@@ -97,6 +98,14 @@ public final class ExperimentConfig {
           // The evaluator needs at least 10 training examples over all epochs (reference CHECK).
           throw new ConfigError(list + "[" + i + "]", "num_train_examples x num_train_epochs is "
               + (long) spec.numTrainExamples() * spec.numTrainEpochs() + ", must be >= 10");
+        }
+        ProjectedBinarySpec projected = spec.projectedBinary();
+        if (list.equals("search_tasks") && projected != null && projected.canUseHeldOutPair()) {
+          // The paper's held-out pairs serve meta-validation and the final test only.
+          throw new ConfigError(list + "[" + i + "]", "uses a held-out class pair ("
+              + (projected.pair() != null ? "the fixed pair " + projected.pair() : "draw_from = held_out")
+              + "); search tasks must not see the held-out pairs " + projected.heldOutPairs()
+              + ": fix another pair or change held_out_pairs");
         }
       }
     }

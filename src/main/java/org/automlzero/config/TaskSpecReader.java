@@ -21,7 +21,7 @@ public final class TaskSpecReader {
   static final Set<String> KEYS = Set.of("kind", "features_size", "num_train_examples", "num_valid_examples",
       "num_train_epochs", "num_tasks", "data_seeds", "param_seeds", "eval_type", "increment", "dataset",
       "positive_class", "negative_class", "held_out_pairs", "min_supported_data_seed",
-      "max_supported_data_seed", "num_test_examples", "full_size");
+      "max_supported_data_seed", "num_test_examples", "full_size", "draw_from", "evaluate_on_test");
   static final Set<String> DATASET_KEYS = Set.of("format", "images", "labels", "path", "header", "label_column",
       "label_index", "max_per_class", "features_column");
   private static final int MAX_EXAMPLES = 100_000_000;
@@ -64,7 +64,8 @@ public final class TaskSpecReader {
       projected = projected(s);
     } else {
       for (String key : List.of("dataset", "positive_class", "negative_class", "held_out_pairs",
-          "min_supported_data_seed", "max_supported_data_seed", "num_test_examples", "full_size")) {
+          "min_supported_data_seed", "max_supported_data_seed", "num_test_examples", "full_size", "draw_from",
+          "evaluate_on_test")) {
         if (s.has(key)) {
           throw s.error(key, "is only for kind projected_binary_classification, kind is " + kind);
         }
@@ -105,7 +106,27 @@ public final class TaskSpecReader {
     }
     int numTest = s.has("num_test_examples") ? s.intIn("num_test_examples", 0, MAX_EXAMPLES) : 0;
     boolean fullSize = s.has("full_size") && s.bool("full_size");
-    return new ProjectedBinarySpec(source, pair, heldOut, min, max, numTest, fullSize);
+    boolean drawFromHeldOut = false;
+    if (s.has("draw_from")) {
+      switch (s.string("draw_from")) {
+        case "searchable" -> drawFromHeldOut = false;
+        case "held_out" -> drawFromHeldOut = true;
+        default -> throw s.error("draw_from", "must be searchable (pairs not held out) or held_out");
+      }
+      if (drawFromHeldOut && pair != null) {
+        throw s.error("draw_from", "is held_out, but positive_class and negative_class fix the pair; give one or"
+            + " the other");
+      }
+      if (drawFromHeldOut && heldOut.isEmpty()) {
+        throw s.error("held_out_pairs", "is empty, so draw_from = held_out has no pair to draw");
+      }
+    }
+    boolean evaluateOnTest = s.has("evaluate_on_test") && s.bool("evaluate_on_test");
+    if (evaluateOnTest && numTest == 0) {
+      throw s.error("evaluate_on_test", "is true, but num_test_examples is 0; give the test split a size");
+    }
+    return new ProjectedBinarySpec(source, pair, heldOut, min, max, numTest, fullSize, drawFromHeldOut,
+        evaluateOnTest);
   }
 
   private static List<ClassPair> pairs(Settings s, String path) {

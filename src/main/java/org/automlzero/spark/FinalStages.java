@@ -8,8 +8,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.automlzero.baseline.BaselineModel;
+import org.automlzero.baseline.BaselineTuner;
+import org.automlzero.baseline.Trial;
 import org.automlzero.program.Algorithm;
-import org.automlzero.program.HandWrittenAlgorithms;
 import org.automlzero.program.ProgramText;
 import org.automlzero.program.Simplifier;
 import org.automlzero.search.Individual;
@@ -18,7 +20,9 @@ import org.automlzero.search.Individual;
  * After the search: the select stage (each island's best member, by {@link PopulationCodec#best},
  * scored on the select tasks; the highest select fitness wins, the lower island on ties) and the
  * final stage (the winner and the hand-written baselines, the reference's linear model and neural
- * net, on the final tasks), one Spark stage each. Writes {@code results/} as Parquet and the
+ * net, on the final tasks), one Spark stage each, with a stage between them that tunes the baselines
+ * by random search on the select tasks ({@link BaselineTuner}; the paper compares against tuned
+ * baselines). Writes {@code results/} as Parquet and the
  * readable {@code summary.txt}, and returns the summary text. Not thread-safe; driver only.
  */
 public final class FinalStages {
@@ -58,9 +62,12 @@ public final class FinalStages {
       }
     }
     Finalist winner = selected.get(winnerIndex).withKind(Finalist.WINNER);
-    List<Finalist> finalists = List.of(winner,
-        baseline("linear_model(0.01)", HandWrittenAlgorithms.linearModel(0.01)),
-        baseline("neural_net(0.01, 0.1, 0.1)", HandWrittenAlgorithms.neuralNet(0.01, 0.1, 0.1)));
+    List<Trial> trials = tuneBaselines(broadcast);
+    List<Finalist> finalists = new ArrayList<>();
+    finalists.add(winner);
+    for (BaselineModel model : BaselineModel.values()) {
+      finalists.add(baseline(Trial.best(trials, model)));
+    }
     List<String> order = new ArrayList<>();
     for (Finalist finalist : finalists) {
       order.add(finalist.name());
@@ -87,9 +94,26 @@ public final class FinalStages {
     return summary;
   }
 
-  private static Finalist baseline(String name, Algorithm algorithm) {
-    return new Finalist(Finalist.BASELINE, name, -1, -1, ProgramText.print(algorithm), Double.NaN, Double.NaN,
-        Double.NaN);
+  /**
+   * The baselines' random search ({@code baselines.*}) as one stage: every candidate of both models
+   * scored on the select tasks, in trial order.
+   */
+  private List<Trial> tuneBaselines(Broadcast<JobPlan> broadcast) {
+    List<Trial> trials = BaselineTuner.trials(plan.baselines(), plan.seed());
+    jsc.setJobGroup("tune-baselines", "baselines: " + trials.size() + " random-search trials on the select tasks",
+        false);
+    List<Trial> scored = new ArrayList<>(jsc.parallelize(trials, trials.size()).map(new EvaluateTrial(broadcast))
+        .collect());
+    scored.sort((a, b) -> a.model() != b.model() ? a.model().compareTo(b.model())
+        : Integer.compare(a.index(), b.index()));
+    return scored;
+  }
+
+  /** A baseline finalist: the best trial of its model, with its select fitness. */
+  private static Finalist baseline(Trial best) {
+    Algorithm algorithm = best.model().algorithm(best.parameters());
+    return new Finalist(Finalist.BASELINE, best.name(), -1, -1, ProgramText.print(algorithm), Double.NaN,
+        best.selectFitness(), Double.NaN);
   }
 
   private String summary(IslandSearch.Outcome outcome, List<Finalist> candidates, List<Finalist> finalists) {
@@ -106,11 +130,13 @@ public final class FinalStages {
           candidate.id(), candidate.searchFitness(), candidate.selectFitness(),
           candidate.id() == winner.id() ? "  <- winner" : ""));
     }
+    text.append(String.format(Locale.ROOT, "baselines: the best of %d random-search candidates per model on the"
+        + " select tasks (candidate 0: the reference's values)%n", Math.max(1, plan.baselines().trials())));
     text.append("final tasks (unseen):\n");
     for (Finalist finalist : finalists) {
-      text.append(String.format(Locale.ROOT, "  %-28s final=%.6f%n",
+      text.append(String.format(Locale.ROOT, "  %-40s select=%.6f final=%.6f%n",
           finalist.kind().equals(Finalist.WINNER) ? "winner (" + finalist.name() + ")" : finalist.name(),
-          finalist.finalFitness()));
+          finalist.selectFitness(), finalist.finalFitness()));
     }
     text.append(String.format(Locale.ROOT,
         "Final evaluation fitness (on unseen data) = %.6f%nWinner (search %.6f, select %.6f), raw:%n",

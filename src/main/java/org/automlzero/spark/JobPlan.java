@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.automlzero.baseline.TuningSpace;
 import org.automlzero.config.ExperimentConfig;
 import org.automlzero.program.ProgramText;
 import org.automlzero.search.ExperimentSpec;
@@ -20,8 +21,8 @@ import org.automlzero.task.Task;
 /**
  * Everything the executors need, broadcast once per job: the resolved configuration as text (the
  * search's own objects are rebuilt from it on each executor, so they need not be serializable), the
- * text of a given initial program (its file may not exist on the executors), the job settings and
- * the generated search, select and final tasks (datasets are read on the driver only).
+ * text of a given initial program (its file may not exist on the executors), the job settings, the
+ * baselines' tuning and the generated search, select and final tasks (datasets are read on the driver only).
  *
  * <p>Immutable apart from the lazily rebuilt {@link ExperimentSpec}, which is built at most once
  * per deserialized copy under the object's lock, so tasks of one executor share it safely.
@@ -35,14 +36,16 @@ public final class JobPlan implements Serializable {
   private final List<Task> searchTasks;
   private final List<Task> selectTasks;
   private final List<Task> finalTasks;
+  private final TuningSpace baselines;
   private transient ExperimentSpec spec;
 
   /**
    * @param config the resolved configuration
    * @param spec the experiment read from it on the driver
+   * @param baselines the random search that tunes the hand-written baselines
    */
   public JobPlan(Config config, ExperimentSpec spec, JobSettings settings, List<Task> searchTasks,
-      List<Task> selectTasks, List<Task> finalTasks) {
+      List<Task> selectTasks, List<Task> finalTasks, TuningSpace baselines) {
     this.configText = config.root().render(ConfigRenderOptions.concise());
     this.initialProgram = spec.initial().type() == InitialAlgorithm.GIVEN_ALGORITHM
         ? ProgramText.print(spec.initial().given()) : null;
@@ -50,6 +53,7 @@ public final class JobPlan implements Serializable {
     this.searchTasks = List.copyOf(searchTasks);
     this.selectTasks = List.copyOf(selectTasks);
     this.finalTasks = List.copyOf(finalTasks);
+    this.baselines = Objects.requireNonNull(baselines, "baselines");
     this.spec = spec;
   }
 
@@ -67,6 +71,11 @@ public final class JobPlan implements Serializable {
 
   public List<Task> finalTasks() {
     return finalTasks;
+  }
+
+  /** How the final stage's baselines are tuned. */
+  public TuningSpace baselines() {
+    return baselines;
   }
 
   /** The run's seed. */

@@ -8,11 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
+import org.automlzero.baseline.TuningSpace;
 import org.automlzero.config.ConfigError;
 import org.automlzero.config.ExperimentConfig;
+import org.automlzero.config.Settings;
+import org.automlzero.config.TuningSpaceReader;
 import org.automlzero.search.ExperimentSpec;
 import org.automlzero.task.DataFiles;
 import org.automlzero.task.DatasetLoader;
@@ -58,7 +62,10 @@ public final class SearchJob {
       config = ExperimentConfig.load(file, Arrays.asList(args).subList(1, args.length));
       String appName = "automl-zero " + JobSettings.read(config, file).runName();
       session = new LazySession(spark, () -> SparkSession.builder().appName(appName).getOrCreate());
+      long start = System.nanoTime();
       plan = plan(config, file, new SparkDatasetLoader(session));
+      out.printf(Locale.ROOT, "tasks: %d search, %d select, %d final, generated in %.1f s%n", plan.searchTasks().size(),
+          plan.selectTasks().size(), plan.finalTasks().size(), (System.nanoTime() - start) / 1e9);
     } catch (ConfigError e) {
       if (session != null) {
         session.stopIfStarted();
@@ -105,8 +112,9 @@ public final class SearchJob {
     ExperimentSpec spec = ExperimentConfig.read(config, file.toAbsolutePath().getParent());
     JobSettings settings = JobSettings.read(config, file);
     TaskGenerator generator = new TaskGenerator(loader);
+    TuningSpace baselines = TuningSpaceReader.read(new Settings(config, ""));
     return new JobPlan(config, spec, settings, tasks(generator, spec, "search_tasks"),
-        tasks(generator, spec, "select_tasks"), tasks(generator, spec, "final_tasks"));
+        tasks(generator, spec, "select_tasks"), tasks(generator, spec, "final_tasks"), baselines);
   }
 
   /** {@link #plan(Config, Path, DatasetLoader)} reading IDX and CSV datasets only, without Spark. */

@@ -20,6 +20,12 @@ import java.util.Objects;
  *       available from {@link ProjectedBinaryTasks#createData}; the reference leaves it unused.
  *   <li>{@code fullSize}: no projection, F must equal the dataset's feature count (final evaluation
  *       on the full-size tasks of the paper); still standardized.
+ *   <li>{@code drawFromHeldOut}: with no fixed pair, draw among the held-out pairs instead of the
+ *       others: the paper's final tasks, which use only the nine pairs held out of search (the
+ *       reference gets this by listing the other 36 pairs as held out).
+ *   <li>{@code evaluateOnTest}: the task is scored on the test split (its validation examples are
+ *       the {@code numTestExamples} test examples) instead of the valid split: the paper reports test
+ *       accuracy on its final tasks.
  * </ul>
  *
  * <p>Immutable.
@@ -31,7 +37,9 @@ public record ProjectedBinarySpec(
     long minSupportedDataSeed,
     long maxSupportedDataSeed,
     int numTestExamples,
-    boolean fullSize)
+    boolean fullSize,
+    boolean drawFromHeldOut,
+    boolean evaluateOnTest)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -61,6 +69,22 @@ public record ProjectedBinarySpec(
     if (numTestExamples < 0) {
       throw new IllegalArgumentException("numTestExamples is " + numTestExamples + ", must be >= 0");
     }
+    if (evaluateOnTest && numTestExamples == 0) {
+      throw new IllegalArgumentException("evaluateOnTest needs a test split, but numTestExamples is 0");
+    }
+    if (drawFromHeldOut && pair != null) {
+      throw new IllegalArgumentException("drawFromHeldOut draws a pair per task, but the pair is fixed to " + pair);
+    }
+    if (drawFromHeldOut && heldOutPairs.isEmpty()) {
+      throw new IllegalArgumentException("drawFromHeldOut needs held-out pairs to draw from, but there are none");
+    }
+  }
+
+  /** The spec of the paper's protocol with the ordinary flags (no draw from held-out pairs, valid split). */
+  public ProjectedBinarySpec(DatasetSource source, ClassPair pair, List<ClassPair> heldOutPairs,
+      long minSupportedDataSeed, long maxSupportedDataSeed, int numTestExamples, boolean fullSize) {
+    this(source, pair, heldOutPairs, minSupportedDataSeed, maxSupportedDataSeed, numTestExamples, fullSize, false,
+        false);
   }
 
   /** Pairs chosen per task, the default held-out pairs, seeds [0, 10), no test split, projected. */
@@ -71,26 +95,45 @@ public record ProjectedBinarySpec(
 
   public ProjectedBinarySpec withPair(ClassPair pair) {
     return new ProjectedBinarySpec(source, pair, heldOutPairs, minSupportedDataSeed, maxSupportedDataSeed,
-        numTestExamples, fullSize);
+        numTestExamples, fullSize, drawFromHeldOut, evaluateOnTest);
   }
 
   public ProjectedBinarySpec withHeldOutPairs(List<ClassPair> heldOutPairs) {
     return new ProjectedBinarySpec(source, pair, heldOutPairs, minSupportedDataSeed, maxSupportedDataSeed,
-        numTestExamples, fullSize);
+        numTestExamples, fullSize, drawFromHeldOut, evaluateOnTest);
   }
 
   public ProjectedBinarySpec withSupportedDataSeeds(long min, long max) {
-    return new ProjectedBinarySpec(source, pair, heldOutPairs, min, max, numTestExamples, fullSize);
+    return new ProjectedBinarySpec(source, pair, heldOutPairs, min, max, numTestExamples, fullSize, drawFromHeldOut,
+        evaluateOnTest);
   }
 
   public ProjectedBinarySpec withNumTestExamples(int numTestExamples) {
     return new ProjectedBinarySpec(source, pair, heldOutPairs, minSupportedDataSeed, maxSupportedDataSeed,
-        numTestExamples, fullSize);
+        numTestExamples, fullSize, drawFromHeldOut, evaluateOnTest);
   }
 
   public ProjectedBinarySpec withFullSize(boolean fullSize) {
     return new ProjectedBinarySpec(source, pair, heldOutPairs, minSupportedDataSeed, maxSupportedDataSeed,
-        numTestExamples, fullSize);
+        numTestExamples, fullSize, drawFromHeldOut, evaluateOnTest);
+  }
+
+  public ProjectedBinarySpec withDrawFromHeldOut(boolean drawFromHeldOut) {
+    return new ProjectedBinarySpec(source, pair, heldOutPairs, minSupportedDataSeed, maxSupportedDataSeed,
+        numTestExamples, fullSize, drawFromHeldOut, evaluateOnTest);
+  }
+
+  public ProjectedBinarySpec withEvaluateOnTest(boolean evaluateOnTest) {
+    return new ProjectedBinarySpec(source, pair, heldOutPairs, minSupportedDataSeed, maxSupportedDataSeed,
+        numTestExamples, fullSize, drawFromHeldOut, evaluateOnTest);
+  }
+
+  /**
+   * Whether a task of this spec can ever hold a held-out pair: a fixed pair that is held out, or a
+   * draw among the held-out pairs. Search tasks must not (the paper keeps the nine pairs unseen).
+   */
+  public boolean canUseHeldOutPair() {
+    return drawFromHeldOut || (pair != null && isHeldOut(pair));
   }
 
   /** Whether {@code candidate} holds the same two classes as a held-out pair. */

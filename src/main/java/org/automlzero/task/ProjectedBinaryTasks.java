@@ -59,7 +59,7 @@ public final class ProjectedBinaryTasks {
   /**
    * The pair and dataset seed of a task (semantics section 7.3). With a fixed pair the dataset seed
    * is {@code min + dataSeed mod (max - min)}; otherwise a generator of {@code dataSeed} draws a pair
-   * uniformly among the non-held-out pairs i &lt; j of classes 0..numClasses-1 (i positive) and then
+   * uniformly among the non-held-out pairs (the held-out ones with {@code drawFromHeldOut}) i &lt; j of classes 0..numClasses-1 (i positive) and then
    * a dataset seed uniformly in [min, max).
    */
   public static Choice choose(ProjectedBinarySpec spec, int numClasses, long dataSeed) {
@@ -71,20 +71,24 @@ public final class ProjectedBinaryTasks {
     List<ClassPair> candidates = candidatePairs(spec, numClasses);
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("no class pair to draw: the dataset has " + numClasses
-          + " classes and every pair of them is held out (heldOutPairs " + spec.heldOutPairs() + ")");
+          + (spec.drawFromHeldOut() ? " classes and none of the held-out pairs is among them (heldOutPairs "
+              : " classes and every pair of them is held out (heldOutPairs ") + spec.heldOutPairs() + ")");
     }
     Rng rng = new Rng(Seeds.derive(dataSeed, PAIR_SALT));
     ClassPair pair = candidates.get(rng.nextInt(candidates.size()));
     return new Choice(pair, rng.nextLong(min, max));
   }
 
-  /** The pairs (i, j), i &lt; j &lt; numClasses, that are not held out, in lexicographic order. */
+  /**
+   * The pairs (i, j), i &lt; j &lt; numClasses, that are not held out (with
+   * {@code drawFromHeldOut}: that are held out), in lexicographic order.
+   */
   public static List<ClassPair> candidatePairs(ProjectedBinarySpec spec, int numClasses) {
     List<ClassPair> pairs = new ArrayList<>();
     for (int i = 0; i < numClasses; i++) {
       for (int j = i + 1; j < numClasses; j++) {
         ClassPair pair = new ClassPair(i, j);
-        if (!spec.isHeldOut(pair)) {
+        if (spec.isHeldOut(pair) == spec.drawFromHeldOut()) {
           pairs.add(pair);
         }
       }
@@ -139,6 +143,10 @@ public final class ProjectedBinaryTasks {
 
   static Task create(TaskSpec spec, LabeledDataset dataset, int index, long dataSeed, Map<Choice, Data> cache) {
     Data data = data(spec, dataset, dataSeed, cache);
+    if (spec.projectedBinary().evaluateOnTest()) {
+      return TaskGenerator.assemble(spec, index, dataSeed,
+          data.trainFeatures(), data.trainLabels(), data.testFeatures(), data.testLabels());
+    }
     return TaskGenerator.assemble(spec, index, dataSeed,
         data.trainFeatures(), data.trainLabels(), data.validFeatures(), data.validLabels());
   }

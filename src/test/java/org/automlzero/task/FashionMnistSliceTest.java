@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -431,5 +432,62 @@ class FashionMnistSliceTest {
     ProjectedBinaryTasks.Choice choice = ProjectedBinaryTasks.choose(pb, SLICE.numClasses(), spec.dataSeed(0));
     assertEquals(TSHIRT_BOOT, choice.pair());
     assertArrayEquals(data(TSHIRT_BOOT, choice.datasetSeed(), 16, false).trainFeatures(), task.trainFeatures());
+  }
+
+  @Test
+  void finalTasksDrawOnlyTheHeldOutPairs() {
+    // The slice holds one of the paper's nine held-out pairs, (0, 9); drawing from the held-out
+    // pairs must give it and nothing else, and the searchable pairs (0, 1), (1, 9) never.
+    ProjectedBinarySpec pb = ProjectedBinarySpec.of(new DatasetSource.InMemory(SLICE)).withDrawFromHeldOut(true)
+        .withSupportedDataSeeds(0, 100);
+    assertEquals(List.of(TSHIRT_BOOT), ProjectedBinaryTasks.candidatePairs(pb, 10).stream()
+        .filter(p -> SLICE.count(p.positive()) > 0 && SLICE.count(p.negative()) > 0).toList());
+    for (ClassPair pair : ProjectedBinaryTasks.candidatePairs(pb, 10)) {
+      assertTrue(pb.isHeldOut(pair), pair + " is not held out");
+    }
+    assertEquals(9, ProjectedBinaryTasks.candidatePairs(pb, 10).size());
+    // Held out of both lists: the 36 searchable pairs and the nine held-out ones partition the 45.
+    assertEquals(36, ProjectedBinaryTasks.candidatePairs(pb.withDrawFromHeldOut(false), 10).size());
+    // With the pairs the slice lacks removed from the held-out list, every task is (0, 9).
+    ProjectedBinarySpec onlyPresent = pb.withHeldOutPairs(List.of(TSHIRT_BOOT));
+    TaskSpec spec = TaskSpec.projectedBinary(onlyPresent, 16, TRAIN, VALID, 20);
+    List<Task> tasks = new TaskGenerator().generate(spec, 0);
+    for (int i = 0; i < tasks.size(); i++) {
+      ProjectedBinaryTasks.Choice choice = ProjectedBinaryTasks.choose(onlyPresent, 10, spec.dataSeed(i));
+      assertEquals(TSHIRT_BOOT, choice.pair());
+      assertArrayEquals(data(TSHIRT_BOOT, choice.datasetSeed(), 16, false).trainFeatures(),
+          tasks.get(i).trainFeatures());
+    }
+  }
+
+  @Test
+  void evaluateOnTestScoresTheTestSplit() {
+    ProjectedBinarySpec pb = ProjectedBinarySpec.of(new DatasetSource.InMemory(SLICE)).withPair(TROUSER_BOOT)
+        .withNumTestExamples(TEST);
+    TaskSpec spec = TaskSpec.projectedBinary(pb, 16, TRAIN, 30, 1);
+    Task onValid = new TaskGenerator().generate(spec, 0).get(0);
+    Task onTest = new TaskGenerator().generate(
+        TaskSpec.projectedBinary(pb.withEvaluateOnTest(true), 16, TRAIN, 30, 1), 0).get(0);
+    ProjectedBinaryTasks.Data d = ProjectedBinaryTasks.createData(SLICE, TROUSER_BOOT,
+        ProjectedBinaryTasks.choose(pb, 10, spec.dataSeed(0)).datasetSeed(), 16, TRAIN, 30, TEST, false);
+    assertArrayEquals(d.validFeatures(), onValid.validFeatures());
+    assertArrayEquals(d.testFeatures(), onTest.validFeatures());
+    assertArrayEquals(d.testLabels(), onTest.validLabels());
+    assertEquals(TEST, onTest.numValid());
+    // Training is the same either way.
+    assertArrayEquals(onValid.trainFeatures(), onTest.trainFeatures());
+    assertArrayEquals(onValid.epochs(), onTest.epochs());
+  }
+
+  @Test
+  void heldOutFlagsThatCannotWorkAreRejected() {
+    ProjectedBinarySpec pb = ProjectedBinarySpec.of(new DatasetSource.InMemory(SLICE));
+    assertThrows(IllegalArgumentException.class, () -> pb.withEvaluateOnTest(true));
+    assertThrows(IllegalArgumentException.class, () -> pb.withPair(TSHIRT_TROUSER).withDrawFromHeldOut(true));
+    assertThrows(IllegalArgumentException.class, () -> pb.withHeldOutPairs(List.of()).withDrawFromHeldOut(true));
+    assertTrue(pb.withDrawFromHeldOut(true).canUseHeldOutPair());
+    assertTrue(pb.withPair(TSHIRT_BOOT).canUseHeldOutPair());
+    assertFalse(pb.withPair(TSHIRT_TROUSER).canUseHeldOutPair());
+    assertFalse(pb.canUseHeldOutPair());
   }
 }
