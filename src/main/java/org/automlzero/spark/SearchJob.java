@@ -128,7 +128,7 @@ public final class SearchJob {
 
   /**
    * Readies the run folder: deletes it on start_over; resumes a run made with the same config
-   * (except run.* and stop.*), dropping anything written after its last committed epoch; refuses
+   * (except run.*, stop.* and testing.*), dropping anything written after its last committed epoch; refuses
    * anything else. Then writes run.conf.
    */
   static void prepare(RunStore store, String runConf, boolean startOver) {
@@ -152,7 +152,10 @@ public final class SearchJob {
     store.writeText("run.conf", runConf);
   }
 
-  /** The first key whose value differs between two run.conf texts, ignoring run.* and stop.*, or null. */
+  /**
+   * The first key whose value differs between two run.conf texts, or null, ignoring run.*, stop.*
+   * and the test-only testing.*, none of which changes what an epoch computes.
+   */
   static String difference(String storedText, String currentText) {
     Map<String, String> stored = flatten(storedText);
     Map<String, String> current = flatten(currentText);
@@ -169,7 +172,8 @@ public final class SearchJob {
   }
 
   private static Map<String, String> flatten(String text) {
-    Config config = ConfigFactory.parseString(text).resolve().withoutPath("run").withoutPath("stop");
+    Config config = ConfigFactory.parseString(text).resolve().withoutPath("run").withoutPath("stop")
+        .withoutPath("testing");
     Map<String, String> values = new TreeMap<>();
     config.entrySet().forEach(e -> values.put(e.getKey(), e.getValue().render(ConfigRenderOptions.concise())));
     return values;
