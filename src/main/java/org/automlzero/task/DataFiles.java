@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public final class DataFiles {
    * the Spark job passes its session's, which carries {@code spark.hadoop.*} settings.
    */
   public static DataFiles withHadoop(Supplier<?> configuration) {
-    return new DataFiles(java.util.Objects.requireNonNull(configuration, "configuration"));
+    return new DataFiles(Objects.requireNonNull(configuration, "configuration"));
   }
 
   /** Whether {@code location} is a URI with a scheme other than {@code file:}, read through Hadoop. */
