@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -224,21 +226,24 @@ class SearchJobKillTest {
         "epoch 1's Parquet was written");
 
     // Cut every file of the uncommitted epoch to half its bytes: a half-written epoch.
-    List<Path> halfWritten = new ArrayList<>();
+    Map<Path, byte[]> halfWritten = new TreeMap<>();
     for (String folder : List.of("population/epoch=1", "progress/epoch=1")) {
       try (Stream<Path> files = Files.list(run.resolve(folder))) {
         for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
           byte[] bytes = Files.readAllBytes(file);
-          Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
-          halfWritten.add(file);
+          byte[] half = Arrays.copyOf(bytes, bytes.length / 2);
+          Files.write(file, half);
+          halfWritten.put(file, half);
         }
       }
     }
     assertFalse(halfWritten.isEmpty());
 
     rerunAndCompare(name);
-    for (Path file : halfWritten) {
-      assertFalse(Files.exists(file), "the half-written " + file + " was deleted and epoch 1 written anew");
+    // The files are named by partition, so epoch 1 written anew may reuse a name: never the half bytes.
+    for (Map.Entry<Path, byte[]> file : halfWritten.entrySet()) {
+      assertFalse(Files.exists(file.getKey()) && Arrays.equals(Files.readAllBytes(file.getKey()), file.getValue()),
+          "the half-written " + file.getKey() + " was deleted and epoch 1 written anew");
     }
   }
 }
