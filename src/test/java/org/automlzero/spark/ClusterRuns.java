@@ -3,6 +3,7 @@ package org.automlzero.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,8 +50,15 @@ final class ClusterRuns {
     return args;
   }
 
-  /** Checks that the build made what submit.sh would otherwise build with Maven. */
+  /**
+   * Checks that the build made what submit.sh would otherwise build with Maven. The paths above are
+   * the default (Spark 4, Scala 2.13) build's: under another Spark (a profile with its own build
+   * folder) the cluster tests are skipped rather than run against the wrong jars.
+   */
   static void requireBuild() {
+    assumeTrue(org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("4."),
+        "the cluster tests run the default build's Spark 4 jars, not Spark "
+            + org.apache.spark.package$.MODULE$.SPARK_VERSION());
     assertTrue(Files.isRegularFile(CLUSTER_JAR) && Files.isDirectory(SPARK_JARS),
         "run through Maven (mvn test): the build makes " + CLUSTER_JAR + " and " + SPARK_JARS
             + " before the tests");
