@@ -13,6 +13,8 @@ usage() {
 usage: ./submit.sh [SPARK-SUBMIT OPTIONS] CONFIG [key=value ...]
        ./submit.sh evaluate CONFIG PROGRAM [--on search|select|final] [key=value ...]
        ./submit.sh search-local CONFIG [key=value ...]
+       ./submit.sh [SPARK-SUBMIT OPTIONS] sql OUTPUT "SELECT ..." [--format table|csv|json]
+       ./submit.sh kernel-install [--prefix DIR]
        ./submit.sh --help
 
 The first form runs the island-model search of CONFIG (HOCON; every key with its default is in
@@ -35,6 +37,11 @@ older than src/main or pom.xml, and target/spark-jars once (mvn dependency:copy-
 
 evaluate      scores a program file on a task list of CONFIG, without Spark
 search-local  the single-thread experiment driver (the reference's run_search_experiment), no Spark
+sql           registers the runs at OUTPUT (a run folder or a folder of runs, any Hadoop URI) as the
+              Spark SQL views population, progress, results and instructions (each with a run
+              column), runs the query and prints all its rows (default: an aligned table)
+kernel-install  installs the project's Jupyter kernel ("AutoML-Zero (Java, Spark)") for the user
+              (~/.local/share/jupyter/kernels/automl-zero), or under DIR/share/jupyter/kernels
 
 Spark's INFO logging is quieted by conf/log4j2.properties. Exit status: 0 done, 1 failed run,
 2 bad input (bad config errors come before Spark starts and write nothing).
@@ -97,6 +104,10 @@ while [[ $# -gt 0 && "$1" == -* ]]; do
       spark_opts+=("$1" "$2"); shift 2 ;;
   esac
 done
+if [[ "${1:-}" == sql ]]; then
+  shift
+  JOB_CLASS=org.automlzero.spark.analysis.SqlCommand
+fi
 if [[ $# -lt 1 ]]; then
   echo "submit.sh: CONFIG is missing (see ./submit.sh --help)" >&2
   exit 2
