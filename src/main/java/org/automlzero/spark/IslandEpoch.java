@@ -1,5 +1,6 @@
 package org.automlzero.spark;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,10 @@ public final class IslandEpoch {
     Evaluator evaluator = new Evaluator(plan.searchTasks(), spec.space(), spec.combination(), spec.maxAbsError(),
         new Rng(0), cache, budget);
     RecordingFitness fitness = new RecordingFitness(evaluator);
+    List<Row> births = new ArrayList<>();
+    int island = start.population().island();
     RegularizedEvolution evolution = new RegularizedEvolution(spec.evolution(), spec.initial(), spec.mutator(),
-        fitness);
+        fitness, child -> births.add(PopulationCodec.birthRow(island, child)));
     PopulationState before = arrived.population();
     PopulationState after = evolution.advance(before, plan.settings().individualsPerEpoch());
 
@@ -58,7 +61,7 @@ public final class IslandEpoch {
         after.individuals() - before.individuals(), cache == null ? 0 : cache.hits(), lookups,
         evaluator.trainSteps(), (System.nanoTime() - began) / 1e9, Migration.applied(start, arrived)));
     int keep = Math.max(1, plan.settings().migrationCount());
-    return new IslandResult(before.island(), population, progress, PopulationCodec.best(population, keep));
+    return new IslandResult(before.island(), population, progress, PopulationCodec.best(population, keep), births);
   }
 
   /** The evaluator as the search's fitness function, keeping each evaluation's per-task fitness by seed. */

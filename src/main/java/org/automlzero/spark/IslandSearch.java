@@ -166,6 +166,8 @@ public final class IslandSearch {
     jsc.setJobGroup("epoch " + epoch + " write", "epoch " + epoch + ": writing the population and progress", false);
     spark.createDataFrame(results.flatMap(new PopulationRowsOf()), PopulationCodec.POPULATION)
         .write().mode(SaveMode.Overwrite).parquet(store.populationDir(epoch));
+    spark.createDataFrame(results.flatMap(new BirthRowsOf()), PopulationCodec.BIRTH)
+        .write().mode(SaveMode.Overwrite).parquet(store.birthsDir(epoch));
     List<Row> progressRows = new ArrayList<>();
     for (IslandSummary summary : summaries) {
       progressRows.add(summary.progress());

@@ -49,6 +49,15 @@ public final class PopulationCodec {
       field("age_rank", DataTypes.IntegerType));
 
   /** A progress row: one island's epoch. */
+  /**
+   * One row per individual created in an epoch, survivor or not: the whole lineage of a run (the
+   * population keeps only the members alive at the end of each epoch).
+   */
+  public static final StructType BIRTH = new StructType(new StructField[] {
+      field("island", DataTypes.IntegerType), field("id", DataTypes.LongType), field("parent_id", DataTypes.LongType),
+      field("born", DataTypes.LongType), field("fitness", DataTypes.DoubleType),
+      field("mutation", DataTypes.StringType)});
+
   public static final StructType PROGRESS = new StructType(new StructField[] {
       field("island", DataTypes.IntegerType), field("evaluated", DataTypes.LongType),
       field("cache_hits", DataTypes.LongType), field("cache_lookups", DataTypes.LongType),
@@ -106,6 +115,12 @@ public final class PopulationCodec {
       rows.add(new GenericRowWithSchema(values, POPULATION));
     }
     return rows;
+  }
+
+  /** The {@link #BIRTH} row of {@code child}, created on {@code island}. */
+  public static Row birthRow(int island, Individual child) {
+    return new GenericRowWithSchema(new Object[] {island, child.id(), child.parentId(), child.born(), child.fitness(),
+        child.mutation()}, BIRTH);
   }
 
   /** The progress row of {@code island} after an epoch with {@code counters}. */

@@ -47,7 +47,8 @@ public final class StoredIslands
       int island = entry.getKey();
       if (partitioner.owns(partition, island)) {
         List<Row> population = byIsland.getOrDefault(island, List.of());
-        islands.add(new IslandResult(island, population, entry.getValue(), PopulationCodec.best(population, keep)));
+        islands.add(new IslandResult(island, population, entry.getValue(), PopulationCodec.best(population, keep),
+            List.of()));
       }
     }
     return islands.iterator();

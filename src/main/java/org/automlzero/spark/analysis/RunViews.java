@@ -14,7 +14,8 @@ import org.automlzero.spark.RunStore;
 
 /**
  * Registers one run, or a folder of runs, as the Spark SQL temporary views {@code population},
- * {@code progress}, {@code results} and {@code instructions}, each with a {@code run} column (the
+ * {@code progress}, {@code births} (every individual created, for lineage), {@code results} and
+ * {@code instructions}, each with a {@code run} column (the
  * run folder's name) first, so that runs and ablations compare in one query. Only committed epochs
  * are shown (a job that died mid-epoch leaves an uncommitted one behind). {@code instructions} has
  * one row per instruction of every stored individual: the population's keys, {@code component}
@@ -24,7 +25,7 @@ import org.automlzero.spark.RunStore;
  */
 public final class RunViews {
   /** The views, in the order they are registered. */
-  public static final List<String> NAMES = List.of("population", "progress", "results", "instructions");
+  public static final List<String> NAMES = List.of("population", "progress", "births", "results", "instructions");
 
   private static final List<String> COMPONENTS = List.of("setup", "predict", "learn");
 
@@ -35,18 +36,22 @@ public final class RunViews {
     List<RunFolders.Run> runs = RunFolders.find(path, spark.sparkContext().hadoopConfiguration());
     Dataset<Row> population = null;
     Dataset<Row> progress = null;
+    Dataset<Row> births = null;
     Dataset<Row> results = null;
     for (RunFolders.Run run : runs) {
       int committed = committedEpoch(spark, run);
       Dataset<Row> runPopulation = epochs(spark, run, "population", committed);
       Dataset<Row> runProgress = epochs(spark, run, "progress", committed);
+      Dataset<Row> runBirths = epochs(spark, run, "births", committed);
       Dataset<Row> runResults = results(spark, run);
+      births = births == null ? runBirths : births.unionByName(runBirths, true);
       population = population == null ? runPopulation : population.unionByName(runPopulation, true);
       progress = progress == null ? runProgress : progress.unionByName(runProgress, true);
       results = results == null ? runResults : results.unionByName(runResults, true);
     }
     population.createOrReplaceTempView("population");
     progress.createOrReplaceTempView("progress");
+    births.createOrReplaceTempView("births");
     results.createOrReplaceTempView("results");
     instructions(population).createOrReplaceTempView("instructions");
     return runs;
@@ -60,9 +65,13 @@ public final class RunViews {
 
   /** {@code folder}'s rows of the committed epochs, {@code run} and {@code epoch} first. */
   private static Dataset<Row> epochs(SparkSession spark, RunFolders.Run run, String folder, int committed) {
-    Dataset<Row> rows = committed < 0
-        ? spark.createDataFrame(List.of(), folder.equals("population") ? PopulationCodec.POPULATION
-            : PopulationCodec.PROGRESS).withColumn("epoch", lit(0))
+    // Runs written before births were recorded have none: an empty table with the same columns.
+    Dataset<Row> rows = committed < 0 || !exists(spark, run.location() + "/" + folder)
+        ? spark.createDataFrame(List.of(), switch (folder) {
+            case "population" -> PopulationCodec.POPULATION;
+            case "progress" -> PopulationCodec.PROGRESS;
+            default -> PopulationCodec.BIRTH;
+          }).withColumn("epoch", lit(0))
         : spark.read().parquet(run.location() + "/" + folder).where(col("epoch").leq(committed));
     return withRunFirst(rows, run, "epoch");
   }

@@ -100,4 +100,54 @@ class RunViewsTest {
     assertTrue(e.getMessage().contains(empty.toString()), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> RunViews.register(spark, output.resolve("nope").toString()));
   }
+
+  @Test
+  void birthsHoldEveryIndividualCreatedAndEveryStoredMember() {
+    RunViews.register(spark, output.toString());
+    // 3 islands x 70 individuals per epoch x 3 epochs, per run; ids unique within a run.
+    assertEquals(630, count("SELECT count(*) FROM births WHERE run = 'a'"));
+    assertEquals(630, count("SELECT count(DISTINCT id) FROM births WHERE run = 'a'"));
+    assertEquals(0, count("""
+        SELECT count(*) FROM population p LEFT ANTI JOIN births b ON p.run = b.run AND p.id = b.id"""));
+    // Every parent was born before its child (and is itself in births).
+    assertEquals(0, count("""
+        SELECT count(*) FROM births c LEFT ANTI JOIN births p ON c.run = p.run AND c.parent_id = p.id
+        WHERE c.parent_id >= 0"""));
+  }
+
+  @Test
+  void lineageGoesBackToAnInitialAlgorithmOneParentAtATime() {
+    RunViews.register(spark, output.toString());
+    Row winner = spark.sql("SELECT id, search_fitness FROM results WHERE run = 'b' AND kind = 'winner'").first();
+    List<Row> chain = Lineage.of(spark, "b", winner.getLong(0)).collectAsList();
+    assertTrue(chain.size() > 1, "the winner of 210 individuals per island is not an initial algorithm");
+    Row first = chain.get(0);
+    assertEquals(-1L, first.getLong(first.fieldIndex("parent_id")));
+    assertTrue(first.getString(first.fieldIndex("mutation")).startsWith("INIT"), first.toString());
+    assertTrue(first.getBoolean(first.fieldIndex("complete")));
+    for (int i = 1; i < chain.size(); i++) {
+      Row row = chain.get(i);
+      assertEquals(chain.get(i - 1).getLong(1), row.getLong(row.fieldIndex("parent_id")));
+      assertEquals(row.getDouble(row.fieldIndex("fitness")) - chain.get(i - 1).getDouble(5),
+          row.getDouble(row.fieldIndex("gain")), 1e-12);
+    }
+    Row last = chain.get(chain.size() - 1);
+    assertEquals(winner.getLong(0), last.getLong(last.fieldIndex("id")));
+    assertEquals(winner.getDouble(1), last.getDouble(last.fieldIndex("fitness")));
+  }
+
+  @Test
+  void finalTaskFitnessCombinesToEachFinalistsFinalFitness() {
+    RunViews.register(spark, output.toString());
+    List<Row> perTask = org.automlzero.spark.FinalTaskFitness.of(spark, output.resolve("a").toString())
+        .groupBy("name").agg(org.apache.spark.sql.functions.avg("fitness"), org.apache.spark.sql.functions.count("task"))
+        .collectAsList();
+    assertEquals(3, perTask.size(), "the winner and two baselines");
+    for (Row row : perTask) {
+      double stored = spark.sql("SELECT final_fitness FROM results WHERE run = 'a' AND name = '"
+          + row.getString(0) + "'").first().getDouble(0);
+      assertEquals(2L, row.getLong(2), "two final tasks");
+      assertEquals(stored, row.getDouble(1), 1e-12, row.getString(0));
+    }
+  }
 }
