@@ -3,8 +3,33 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-JAR="$ROOT/target/automl-zero-spark-0.1.0-SNAPSHOT-cluster.jar"
-SPARK_JARS="$ROOT/target/spark-jars"
+# Which Spark to build for: SPARK_LINE=4 (Spark 4.2, Scala 2.13, the default) or 3.5 (Spark 3.5,
+# Scala 2.12: the Maven profile spark-3.5); unset, a SPARK_HOME holding Scala 2.12 jars means 3.5.
+SPARK_LINE="${SPARK_LINE:-}"
+if [[ -z "$SPARK_LINE" ]]; then
+  SPARK_LINE=4
+  if [[ -n "${SPARK_HOME:-}" ]] && compgen -G "$SPARK_HOME/jars/spark-core_2.12-*.jar" > /dev/null; then
+    SPARK_LINE=3.5
+  fi
+fi
+case "$SPARK_LINE" in
+  4)
+    TARGET="$ROOT/target"
+    JAR="$TARGET/automl-zero-spark-0.1.0-SNAPSHOT-cluster.jar"
+    MVN_PROFILE=()
+    ;;
+  3.5)
+    TARGET="$ROOT/target/spark-3.5"
+    JAR="$TARGET/automl-zero-spark-0.1.0-SNAPSHOT-cluster-spark3.5.jar"
+    MVN_PROFILE=(-Pspark-3.5)
+    ;;
+  *)
+    echo "submit.sh: SPARK_LINE is '$SPARK_LINE'; use 4 (Spark 4.x, Scala 2.13) or 3.5 (Spark 3.5, Scala 2.12)" >&2
+    exit 2
+    ;;
+esac
+SPARK_JARS="$TARGET/spark-jars"
+# The notebook kernel runs on the default (Spark 4) build: its jar and every compile and provided jar.
 THIN_JAR="$ROOT/target/automl-zero-spark-0.1.0-SNAPSHOT.jar"
 KERNEL_JARS="$ROOT/target/kernel-jars"
 LOG_CONF="$ROOT/conf/log4j2.properties"
@@ -32,7 +57,13 @@ in local mode on all cores (--master local[*]) listening on 127.0.0.1 only; noth
 and Maven is needed. Every spark-submit option before CONFIG passes through: --master URL
 (spark://host:7077, yarn, k8s://..., local[N]), --deploy-mode, --conf k=v, --executor-memory,
 --num-executors, --driver-memory (also the local JVM's heap), ... The application jar for
-clusters is target/automl-zero-spark-0.1.0-SNAPSHOT-cluster.jar (Spark provided, the rest shaded).
+clusters is target/automl-zero-spark-0.1.0-SNAPSHOT-cluster.jar for Spark 4.x (Scala 2.13), and
+target/spark-3.5/automl-zero-spark-0.1.0-SNAPSHOT-cluster-spark3.5.jar for Spark 3.5 (Scala 2.12);
+Spark provided, the rest shaded. SPARK_LINE=3.5 builds and runs the latter (on Spark 3.5's jars
+when SPARK_HOME is not set); with SPARK_HOME set, its Scala version picks the line unless
+SPARK_LINE says otherwise. On a cluster, run.output must be a folder every node sees (hdfs://...).
+--master yarn needs HADOOP_CONF_DIR (or YARN_CONF_DIR), which goes on the classpath, and without
+SPARK_HOME --conf spark.yarn.jars=local:/jars/on/every/node/* or hdfs:///a/copy/of/target/spark-jars/*.
 
 What is missing is built first: the jar (mvn -q -B package -DskipTests) when it is missing or
 older than src/main or pom.xml, and target/spark-jars once (mvn dependency:copy-dependencies).
@@ -58,14 +89,14 @@ jvm_flags() {
 build() {
   if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]]; then
     echo "submit.sh: building $JAR" >&2
-    mvn -q -B -f "$ROOT/pom.xml" package -DskipTests >&2
+    mvn -q -B -f "$ROOT/pom.xml" "${MVN_PROFILE[@]}" package -DskipTests >&2
   fi
 }
 
 spark_jars() {
   if [[ ! -d "$SPARK_JARS" ]] || [[ -z "$(ls -A "$SPARK_JARS")" ]]; then
     echo "submit.sh: copying Spark's jars to $SPARK_JARS" >&2
-    mvn -q -B -f "$ROOT/pom.xml" dependency:copy-dependencies -DincludeScope=provided \
+    mvn -q -B -f "$ROOT/pom.xml" "${MVN_PROFILE[@]}" dependency:copy-dependencies -DincludeScope=provided \
       -DoutputDirectory="$SPARK_JARS" >&2
   fi
 }
@@ -189,7 +220,13 @@ if [[ -n "${SPARK_HOME:-}" ]]; then
 fi
 
 spark_jars
+# As Spark's own launcher does: the Hadoop configuration (YARN's resource manager, HDFS) is read from
+# the folders HADOOP_CONF_DIR and YARN_CONF_DIR name, on the classpath.
+hadoop_conf=""
+for conf_dir in "${HADOOP_CONF_DIR:-}" "${YARN_CONF_DIR:-}"; do
+  if [[ -n "$conf_dir" ]]; then hadoop_conf+="$conf_dir:"; fi
+done
 # shellcheck disable=SC2046
 exec java $(jvm_flags) -Xmx"${driver_memory:-4g}" -Dlog4j.configurationFile="file:$LOG_CONF" \
-  ${driver_java_options} -cp "$SPARK_JARS/*" org.apache.spark.deploy.SparkSubmit \
+  ${driver_java_options} -cp "${hadoop_conf}$SPARK_JARS/*" org.apache.spark.deploy.SparkSubmit \
   "${spark_opts[@]}" --class "$JOB_CLASS" "$JAR" "$@"

@@ -1,6 +1,7 @@
 package org.automlzero.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,10 @@ public final class Main {
         }
       };
     } catch (ConfigError | UsageError e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    } catch (UncheckedIOException e) {
+      // An input that cannot be read: a dataset (its message names it and what is wrong) or a file.
       err.println("error: " + e.getMessage());
       return 2;
     }

@@ -3,6 +3,7 @@ package org.automlzero.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.automlzero.task.ClassPair;
 import org.automlzero.task.CsvFormat;
 import org.automlzero.task.DatasetSource;
@@ -22,7 +23,7 @@ public final class TaskSpecReader {
       "positive_class", "negative_class", "held_out_pairs", "min_supported_data_seed",
       "max_supported_data_seed", "num_test_examples", "full_size");
   static final Set<String> DATASET_KEYS = Set.of("format", "images", "labels", "path", "header", "label_column",
-      "label_index", "max_per_class");
+      "label_index", "max_per_class", "features_column");
   private static final int MAX_EXAMPLES = 100_000_000;
   private static final long MAX_SEED = 0xFFFF_FFFFL;
 
@@ -79,7 +80,7 @@ public final class TaskSpecReader {
 
   private static ProjectedBinarySpec projected(Settings s) {
     if (!s.has("dataset")) {
-      throw s.error("dataset", "missing; projected_binary_classification needs a dataset { format = idx|csv ... }");
+      throw s.error("dataset", "missing; projected_binary_classification needs a dataset { format = idx|csv|parquet ... }");
     }
     DatasetSource source = dataset(s.at("dataset"));
     ClassPair pair = null;
@@ -120,14 +121,29 @@ public final class TaskSpecReader {
     return pairs;
   }
 
-  /** A dataset source: {@code format = idx} with images and labels, or {@code format = csv} with a path. */
+  /**
+   * A dataset source: {@code format = idx} with images and labels, {@code format = csv} with a path,
+   * or {@code format = parquet} with a path, a label column and optionally a features column. Each
+   * format refuses the keys of the others, so a key that would be ignored is an error.
+   */
   static DatasetSource dataset(Settings d) {
     d.requireOnlyKeys(DATASET_KEYS);
     String format = d.string("format");
+    Set<String> allowed = switch (format) {
+      case "idx" -> Set.of("format", "images", "labels", "max_per_class");
+      case "csv" -> Set.of("format", "path", "header", "label_column", "label_index");
+      case "parquet" -> Set.of("format", "path", "label_column", "features_column", "max_per_class");
+      default -> throw d.error("format", "must be idx, csv or parquet");
+    };
+    for (String key : DATASET_KEYS) {
+      if (d.has(key) && !allowed.contains(key)) {
+        throw d.error(key, "is not a key of format = " + format + "; its keys are " + new TreeSet<>(allowed));
+      }
+    }
+    int maxPerClass = d.has("max_per_class") ? d.intIn("max_per_class", 1, Integer.MAX_VALUE) : Integer.MAX_VALUE;
     switch (format) {
       case "idx" -> {
-        int maxPerClass = d.has("max_per_class") ? d.intIn("max_per_class", 1, Integer.MAX_VALUE) : Integer.MAX_VALUE;
-        return new DatasetSource.Idx(d.string("images"), d.string("labels"), maxPerClass);
+        return new DatasetSource.Idx(nonBlank(d, "images"), nonBlank(d, "labels"), maxPerClass);
       }
       case "csv" -> {
         CsvFormat.Header header = d.has("header") ? d.enumValue("header", CsvFormat.Header.class) : CsvFormat.Header.NONE;
@@ -141,9 +157,24 @@ public final class TaskSpecReader {
           int index = d.has("label_index") ? d.intIn("label_index", -1, 1_000_000) : -1;
           csv = new CsvFormat(header, null, index);
         }
-        return new DatasetSource.Csv(d.string("path"), csv);
+        return new DatasetSource.Csv(nonBlank(d, "path"), csv);
       }
-      default -> throw d.error("format", "must be idx or csv");
+      default -> {
+        String label = d.has("label_column") ? nonBlank(d, "label_column") : DatasetSource.Parquet.DEFAULT_LABEL_COLUMN;
+        String features = d.has("features_column") ? nonBlank(d, "features_column") : null;
+        if (label.equals(features)) {
+          throw d.error("features_column", "is the label column '" + label + "'; name the features' array column");
+        }
+        return new DatasetSource.Parquet(nonBlank(d, "path"), label, features, maxPerClass);
+      }
     }
+  }
+
+  private static String nonBlank(Settings d, String key) {
+    String value = d.string(key);
+    if (value.isBlank()) {
+      throw d.error(key, "is empty");
+    }
+    return value;
   }
 }

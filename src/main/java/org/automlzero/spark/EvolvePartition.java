@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -15,7 +16,8 @@ import org.apache.spark.sql.Row;
  * or rebuilt from the committed Parquet by {@link StoredIslands} when resuming; none in epoch 0),
  * rebuilds each island's state with {@link PopulationCodec#decode}, runs {@link IslandEpoch} on each
  * (in island order) and returns their results. Owns the islands {@link IslandPartitioner#owns} gives
- * it; the partition index picks islands, never randomness. Immutable; serializable to executors.
+ * it; the partition index picks islands, never randomness. The test-only faults of
+ * {@link FaultInjection} fail or hang it on purpose. Immutable; serializable to executors.
  */
 public final class EvolvePartition implements Function2<Integer, Iterator<IslandResult>, Iterator<IslandResult>> {
   private static final long serialVersionUID = 1L;
@@ -51,6 +53,14 @@ public final class EvolvePartition implements Function2<Integer, Iterator<Island
       IslandState state = PopulationCodec.decode(island, Streams.islandSeed(job.seed(), island), epoch,
           before == null ? null : before.progress(), before == null ? List.of() : before.population());
       results.add(IslandEpoch.run(job, epoch, state, migrants.getOrDefault(island, List.of())));
+      FaultInjection faults = job.settings().faults();
+      if (faults.failsFirstAttempt(epoch, partition) && TaskContext.get().attemptNumber() == 0) {
+        throw new IllegalStateException("injected failure (testing.fail_first_attempts): epoch " + epoch
+            + ", partition " + partition + ", attempt 0, after evolving island " + island);
+      }
+    }
+    if (job.settings().faults().stallsIn(epoch, partition)) {
+      FaultInjection.stall("testing.stall_in_epoch: epoch " + epoch + ", partition " + partition);
     }
     return results.iterator();
   }

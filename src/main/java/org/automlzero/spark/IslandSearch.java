@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -148,6 +149,10 @@ public final class IslandSearch {
       throw e;
     }
     summaries.sort((a, b) -> Integer.compare(a.island(), b.island()));
+    if (settings.faults().loseCachedEpoch() == epoch) {
+      // Test only: the blocks go, the RDD stays marked as persisted, as after losing its executors.
+      SparkEnv.get().blockManager().master().removeRdd(results.id(), true);
+    }
     JavaRDD<IslandResult> older = cached;
     cached = results;
     lineage++;
@@ -174,6 +179,9 @@ public final class IslandSearch {
     }
     spark.createDataFrame(progressRows, PopulationCodec.PROGRESS).coalesce(1)
         .write().mode(SaveMode.Overwrite).parquet(store.progressDir(epoch));
+    if (plan.settings().faults().stallBeforeCommit() == epoch) {
+      FaultInjection.stall("testing.stall_before_commit: epoch " + epoch);
+    }
     store.commit(epoch);
     if (older != null) {
       older.unpersist(false);

@@ -20,6 +20,7 @@ import org.automlzero.search.Individual;
  * @param partitions Spark partitions of the evolution stage (resolved: never 0)
  * @param migrationInterval migrate after every this many epochs; 0 never
  * @param migrationCount migrants per island
+ * @param faults test-only faults ({@code testing.*}); {@link FaultInjection#NONE} in a real run
  */
 public record JobSettings(
     String runName,
@@ -31,7 +32,8 @@ public record JobSettings(
     int migrationInterval,
     int migrationCount,
     MigrationTopology topology,
-    StopLimits stop) implements Serializable {
+    StopLimits stop,
+    FaultInjection faults) implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -40,6 +42,7 @@ public record JobSettings(
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(stop, "stop");
+    Objects.requireNonNull(faults, "faults");
   }
 
   /** The settings of a resolved config; {@code configFile} names the run when run.name is "". */
@@ -84,7 +87,7 @@ public record JobSettings(
     }
     limits = new StopLimits(maxEpochs, maxIndividuals, maxWall, sufficient);
     return new JobSettings(name, output, startOver, islands, perEpoch, partitions == 0 ? islands : partitions,
-        interval, count, topology, limits);
+        interval, count, topology, limits, FaultInjection.read(s.at("testing")));
   }
 
   /** True when migrants leave after epoch {@code epoch} (0-based) for the next one. */

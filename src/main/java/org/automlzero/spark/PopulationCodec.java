@@ -18,7 +18,7 @@ import org.automlzero.program.Op;
 import org.automlzero.program.ProgramText;
 import org.automlzero.search.Individual;
 import org.automlzero.search.PopulationState;
-import scala.jdk.javaapi.CollectionConverters;
+import scala.Predef$;
 
 /**
  * The Parquet rows of the run (schema in the README, "Output schema"): populations (one row per
@@ -196,8 +196,12 @@ public final class PopulationCodec {
     return Double.isNaN(value) ? null : value;
   }
 
-  private static <T> Object seq(List<T> list) {
-    return CollectionConverters.asScala(list).toList();
+  /**
+   * An array column's value: a Scala Seq (what {@code Row.getList} reads), made with a call that
+   * Scala 2.12 (Spark 3.5) and 2.13 (Spark 4) both have, so that the same source builds for both.
+   */
+  private static Object seq(List<?> list) {
+    return Predef$.MODULE$.wrapRefArray(list.toArray());
   }
 
   // ---- decoding ----

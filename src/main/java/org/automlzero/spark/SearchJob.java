@@ -14,13 +14,16 @@ import org.apache.spark.sql.SparkSession;
 import org.automlzero.config.ConfigError;
 import org.automlzero.config.ExperimentConfig;
 import org.automlzero.search.ExperimentSpec;
+import org.automlzero.task.DataFiles;
+import org.automlzero.task.DatasetLoader;
 import org.automlzero.task.Task;
 import org.automlzero.task.TaskGenerator;
 
 /**
  * The Spark job: {@code SearchJob CONFIG [key=value ...]} (normally through {@code submit.sh}).
  * Reads and checks the configuration and generates the tasks before Spark starts (a bad config
- * exits with status 2 and writes nothing), then runs the island search in epochs
+ * exits with status 2 and writes nothing; only Parquet datasets and datasets at Hadoop URIs start
+ * Spark first, to be read), then runs the island search in epochs
  * ({@link IslandSearch}), the select and final stages ({@link FinalStages}), and prints the
  * summary. Exit status 0 on success, 1 on a failed run, 2 on bad input. Stateless.
  */
@@ -36,13 +39,15 @@ public final class SearchJob {
 
   /**
    * Runs the job; returns the exit status. {@code spark} is the session to use, or null to get or
-   * create one after the config checked out (the session is then stopped at the end).
+   * create one after the config checked out, or earlier to read a Parquet dataset or one at a Hadoop
+   * URI (the session is then stopped at the end).
    */
   public static int run(String[] args, PrintStream out, PrintStream err, SparkSession spark) {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
       (args.length == 0 ? err : out).print(usage());
       return args.length == 0 ? 2 : 0;
     }
+    LazySession session = null;
     JobPlan plan;
     Config config;
     try {
@@ -51,17 +56,25 @@ public final class SearchJob {
         throw new ConfigError("config", "file " + args[0] + " does not exist or is not a file");
       }
       config = ExperimentConfig.load(file, Arrays.asList(args).subList(1, args.length));
-      plan = plan(config, file);
+      String appName = "automl-zero " + JobSettings.read(config, file).runName();
+      session = new LazySession(spark, () -> SparkSession.builder().appName(appName).getOrCreate());
+      plan = plan(config, file, new SparkDatasetLoader(session));
     } catch (ConfigError e) {
+      if (session != null) {
+        session.stopIfStarted();
+      }
       err.println("error: " + e.getMessage());
       return 2;
+    } catch (RuntimeException | Error e) {
+      if (session != null) {
+        session.stopIfStarted();
+      }
+      throw e;
     }
-    boolean own = spark == null;
-    SparkSession session = own
-        ? SparkSession.builder().appName("automl-zero " + plan.settings().runName()).getOrCreate() : spark;
     try {
+      SparkSession active = session.get();
       RunStore store = new RunStore(plan.settings().output(), plan.settings().runName(),
-          session.sparkContext().hadoopConfiguration());
+          active.sparkContext().hadoopConfiguration());
       String runConf = config.root().render(
           ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false));
       try {
@@ -74,24 +87,31 @@ public final class SearchJob {
             + e.getCause().getMessage());
         return 2;
       }
-      IslandSearch.Outcome outcome = new IslandSearch(session, plan, store, out::println).run();
-      String summary = new FinalStages(session, plan, store).run(outcome);
+      IslandSearch.Outcome outcome = new IslandSearch(active, plan, store, out::println).run();
+      String summary = new FinalStages(active, plan, store).run(outcome);
       out.print(summary);
       return 0;
     } finally {
-      if (own) {
-        session.stop();
-      }
+      session.stopIfStarted();
     }
   }
 
-  /** The plan of a loaded config: every check and the task generation happen here, before Spark. */
-  static JobPlan plan(Config config, Path file) {
+  /**
+   * The plan of a loaded config: every check and the task generation happen here, before the run's
+   * folder is touched; {@code loader} reads the datasets (Spark starts first only for a Parquet
+   * table or a Hadoop URI).
+   */
+  static JobPlan plan(Config config, Path file, DatasetLoader loader) {
     ExperimentSpec spec = ExperimentConfig.read(config, file.toAbsolutePath().getParent());
     JobSettings settings = JobSettings.read(config, file);
-    TaskGenerator generator = new TaskGenerator();
+    TaskGenerator generator = new TaskGenerator(loader);
     return new JobPlan(config, spec, settings, tasks(generator, spec, "search_tasks"),
         tasks(generator, spec, "select_tasks"), tasks(generator, spec, "final_tasks"));
+  }
+
+  /** {@link #plan(Config, Path, DatasetLoader)} reading IDX and CSV datasets only, without Spark. */
+  static JobPlan plan(Config config, Path file) {
+    return plan(config, file, DatasetLoader.files(DataFiles.standard()));
   }
 
   private static List<Task> tasks(TaskGenerator generator, ExperimentSpec spec, String key) {
@@ -108,7 +128,7 @@ public final class SearchJob {
 
   /**
    * Readies the run folder: deletes it on start_over; resumes a run made with the same config
-   * (except run.* and stop.*), dropping anything written after its last committed epoch; refuses
+   * (except run.*, stop.* and testing.*), dropping anything written after its last committed epoch; refuses
    * anything else. Then writes run.conf.
    */
   static void prepare(RunStore store, String runConf, boolean startOver) {
@@ -132,7 +152,10 @@ public final class SearchJob {
     store.writeText("run.conf", runConf);
   }
 
-  /** The first key whose value differs between two run.conf texts, ignoring run.* and stop.*, or null. */
+  /**
+   * The first key whose value differs between two run.conf texts, or null, ignoring run.*, stop.*
+   * and the test-only testing.*, none of which changes what an epoch computes.
+   */
   static String difference(String storedText, String currentText) {
     Map<String, String> stored = flatten(storedText);
     Map<String, String> current = flatten(currentText);
@@ -149,7 +172,8 @@ public final class SearchJob {
   }
 
   private static Map<String, String> flatten(String text) {
-    Config config = ConfigFactory.parseString(text).resolve().withoutPath("run").withoutPath("stop");
+    Config config = ConfigFactory.parseString(text).resolve().withoutPath("run").withoutPath("stop")
+        .withoutPath("testing");
     Map<String, String> values = new TreeMap<>();
     config.entrySet().forEach(e -> values.put(e.getKey(), e.getValue().render(ConfigRenderOptions.concise())));
     return values;

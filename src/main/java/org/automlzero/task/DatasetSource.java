@@ -1,20 +1,20 @@
 package org.automlzero.task;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Where a projected binary classification task gets its labelled data: a pair of IDX files, a CSV
- * file, or a dataset already in memory. A value (records compare by their fields), so a
- * {@link TaskGenerator} can load each source once; {@link #load()} reads the files anew each call.
- * Paths are strings so that specs stay serializable; they name local files.
+ * file, a Parquet table, or a dataset already in memory. A value (records compare by their fields),
+ * so a {@link TaskGenerator} can load each source once. Locations are strings so that specs stay
+ * serializable: a local path or any Hadoop file system URI ({@link DataFiles}).
+ *
+ * <p>IDX and CSV files are read by {@link #load} here; a Parquet table needs Spark and is read by
+ * the Spark job's {@link DatasetLoader} ({@code org.automlzero.spark.SparkDatasetLoader}).
  */
 public sealed interface DatasetSource extends Serializable {
-
-  /** Reads the dataset. */
-  LabeledDataset load() throws IOException;
 
   /**
    * IDX images and labels (gzipped or not), keeping the first {@code maxPerClass} examples of each
@@ -35,9 +35,11 @@ public sealed interface DatasetSource extends Serializable {
       this(imagesPath, labelsPath, Integer.MAX_VALUE);
     }
 
-    @Override
-    public LabeledDataset load() throws IOException {
-      return IdxReader.read(Path.of(imagesPath), Path.of(labelsPath), maxPerClass);
+    /** Reads both files anew. */
+    public LabeledDataset load(DataFiles files) throws IOException {
+      try (InputStream images = files.open(imagesPath); InputStream labels = files.open(labelsPath)) {
+        return IdxReader.read(images, imagesPath, labels, labelsPath, maxPerClass);
+      }
     }
   }
 
@@ -50,9 +52,42 @@ public sealed interface DatasetSource extends Serializable {
       Objects.requireNonNull(format, "format");
     }
 
-    @Override
-    public LabeledDataset load() throws IOException {
-      return CsvReader.read(Path.of(path), format);
+    /** Reads the file anew. */
+    public LabeledDataset load(DataFiles files) throws IOException {
+      try (InputStream in = files.open(path)) {
+        return CsvReader.read(in, path, format);
+      }
+    }
+  }
+
+  /**
+   * A Parquet table (a file, or a folder of part files such as Spark writes) with an integer class
+   * column {@code labelColumn} and the features either in one array column {@code featuresColumn}
+   * (any numeric element type, the same length on every row), or, when {@code featuresColumn} is
+   * null, in every other column (all numeric, in the table's column order). Rows are taken in the
+   * order of their file's path, then their position in the file, so the same files give the same
+   * dataset whatever the file system's listing order or Spark's partitioning. Keeps the first
+   * {@code maxPerClass} rows of each class.
+   */
+  record Parquet(String path, String labelColumn, String featuresColumn, int maxPerClass) implements DatasetSource {
+    private static final long serialVersionUID = 1L;
+
+    /** The label column's name when none is given. */
+    public static final String DEFAULT_LABEL_COLUMN = "label";
+
+    public Parquet {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(labelColumn, "labelColumn");
+      if (labelColumn.isBlank()) {
+        throw new IllegalArgumentException("labelColumn is blank");
+      }
+      if (featuresColumn != null && (featuresColumn.isBlank() || featuresColumn.equals(labelColumn))) {
+        throw new IllegalArgumentException("featuresColumn '" + featuresColumn
+            + "' must be a column name other than the label's");
+      }
+      if (maxPerClass < 1) {
+        throw new IllegalArgumentException("maxPerClass is " + maxPerClass + ", must be >= 1");
+      }
     }
   }
 
@@ -62,11 +97,6 @@ public sealed interface DatasetSource extends Serializable {
 
     public InMemory {
       Objects.requireNonNull(dataset, "dataset");
-    }
-
-    @Override
-    public LabeledDataset load() {
-      return dataset;
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.automlzero.random.Rng;
 import org.automlzero.random.Seeds;
@@ -15,15 +16,27 @@ import org.automlzero.random.Seeds;
  * pure function of its spec, its data seed and its param seed: each random stream is a fresh
  * {@link Rng} of {@code Seeds.derive(seed, salt)}, with no shared generator, so generating a task
  * alone or among others gives the same arrays. Datasets of projected binary tasks are loaded once
- * per generator and kept; tasks of one spec that land on the same (pair, dataset seed) share arrays.
+ * per generator by its {@link DatasetLoader} and kept; tasks of one spec that land on the same
+ * (pair, dataset seed) share arrays.
  *
- * <p>Thread-safe: the only state is the dataset cache, a concurrent map.
+ * <p>Thread-safe when its loader is: the only state is the dataset cache, a concurrent map.
  */
 public final class TaskGenerator {
   // The reference's offset for the epoch-shuffle generator (task_util.h).
   static final long EPOCHS_SALT = 3274582109L;
 
+  private final DatasetLoader loader;
   private final Map<DatasetSource, LabeledDataset> datasets = new ConcurrentHashMap<>();
+
+  /** Reads IDX and CSV datasets from local paths or, with Hadoop's client present, any URI. */
+  public TaskGenerator() {
+    this(DatasetLoader.files(DataFiles.standard()));
+  }
+
+  /** Reads datasets with {@code loader} (the Spark job's reads Parquet too). */
+  public TaskGenerator(DatasetLoader loader) {
+    this.loader = Objects.requireNonNull(loader, "loader");
+  }
 
   /**
    * The {@code spec.numTasks()} tasks of {@code spec}, numbered from {@code firstIndex}.
@@ -67,9 +80,9 @@ public final class TaskGenerator {
   public LabeledDataset dataset(DatasetSource source) {
     return datasets.computeIfAbsent(source, s -> {
       try {
-        return s.load();
+        return loader.load(s);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read dataset " + s + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot read dataset: " + e.getMessage(), e);
       }
     });
   }

@@ -3,7 +3,10 @@
  * what to build (kind, sizes, seeds), {@link org.automlzero.task.TaskGenerator} builds executable
  * {@link org.automlzero.task.Task}s from it deterministically: synthetic linear and 2-layer-net
  * regressions, the reference's unit-test tasks, and projected binary classification from labelled
- * datasets read by {@link org.automlzero.task.IdxReader} or {@link org.automlzero.task.CsvReader}.
+ * datasets read by {@link org.automlzero.task.IdxReader} or {@link org.automlzero.task.CsvReader}
+ * from local paths or any Hadoop file system URI ({@link org.automlzero.task.DataFiles}; Hadoop's
+ * client, which Spark brings, is touched only for such URIs), or handed over by a
+ * {@link org.automlzero.task.DatasetLoader} (the Spark job reads Parquet tables).
  * Follows section 7 of the reference semantics; bit-exactness with the C++ streams is not a goal.
  * The package depends on nothing of the project but {@code org.automlzero.random}.
  */

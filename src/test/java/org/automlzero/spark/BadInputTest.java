@@ -105,7 +105,13 @@ class BadInputTest {
             + " features_size=4, num_train_examples=20, num_valid_examples=10}]"), "dataset"),
         bad("dataset keys on a regression task", List.of("search_tasks=[{kind=scalar_linear_regression,"
             + " features_size=4, num_train_examples=20, num_valid_examples=10, positive_class=1}]"),
-            "positive_class"));
+            "positive_class"),
+        bad("a dataset key of another format", List.of("search_tasks=[{kind=projected_binary_classification,"
+            + " features_size=4, num_train_examples=20, num_valid_examples=10, dataset={format=csv, path=d.csv,"
+            + " max_per_class=50}}]"), "search_tasks[0].dataset.max_per_class", "format = csv"),
+        bad("an unknown dataset format", List.of("search_tasks=[{kind=projected_binary_classification,"
+            + " features_size=4, num_train_examples=20, num_valid_examples=10, dataset={format=orc, path=d.orc}}]"),
+            "search_tasks[0].dataset.format", "idx, csv or parquet"));
   }
 
   private static Arguments bad(String name, List<String> overrides, String... expected) {
@@ -184,6 +190,29 @@ class BadInputTest {
         "{format = csv, path = \"" + csv + "\"}"));
     assertEquals(2, outcome.status());
     assertTrue(outcome.err().contains("data.csv") && outcome.err().contains("oops"), outcome.err());
+  }
+
+  @Test
+  void aMissingParquetDatasetIsNamed() throws IOException {
+    Path missing = dir.resolve("no-table.parquet");
+    Outcome outcome = run(TestConfigs.write(dir, "small.conf", TestConfigs.SMALL), spark, projected(
+        "{format = parquet, path = \"" + missing + "\"}"));
+    assertEquals(2, outcome.status());
+    assertTrue(outcome.err().contains("no-table.parquet") && outcome.err().contains("cannot read it as Parquet"),
+        outcome.err());
+    assertFalse(Files.exists(dir.resolve("runs")), "a refused run must write nothing");
+  }
+
+  @Test
+  void aParquetDatasetWithoutItsLabelColumnListsTheColumns() throws IOException {
+    String table = dir.resolve("table.parquet").toString();
+    spark.sql("SELECT CAST(id AS DOUBLE) AS x, CAST(id % 2 AS INT) AS y FROM range(30)").coalesce(1).write()
+        .parquet(table);
+    Outcome outcome = run(TestConfigs.write(dir, "small.conf", TestConfigs.SMALL), spark, projected(
+        "{format = parquet, path = \"" + table + "\"}"));
+    assertEquals(2, outcome.status());
+    assertTrue(outcome.err().contains("no column 'label'") && outcome.err().contains("[x, y]"), outcome.err());
+    assertFalse(Files.exists(dir.resolve("runs")), "a refused run must write nothing");
   }
 
   private static String projected(String dataset) {

@@ -72,7 +72,7 @@ class SearchJobTest {
   }
 
   /** Every population row of a run, as comparable text, in (epoch, island, slot) order. */
-  private static List<String> populations(SparkSession spark, String run) {
+  static List<String> populations(SparkSession spark, String run) {
     List<String> rows = new ArrayList<>();
     for (Row row : spark.read().parquet(run + "/population")
         .selectExpr("epoch", "island", "slot", "id", "parent_id", "fitness", "task_fitness", "program")
@@ -82,7 +82,7 @@ class SearchJobTest {
     return rows;
   }
 
-  private static List<String> results(SparkSession spark, String run) {
+  static List<String> results(SparkSession spark, String run) {
     List<String> rows = new ArrayList<>();
     for (Row row : spark.read().parquet(run + "/results").orderBy("kind", "name").collectAsList()) {
       rows.add(row.toString());
