@@ -51,7 +51,13 @@ public final class SmallRuns {
   /** Writes the run {@code output/name} with {@code seed}; returns the run folder. */
   public static Path write(SparkSession spark, Path output, String name, long seed) throws IOException {
     Files.createDirectories(output);
-    Path config = output.resolve(name + ".conf");
+    write(spark, output.toString(), output, name, seed);
+    return output.resolve(name);
+  }
+
+  /** Writes the run {@code output/name} with {@code seed} to any Hadoop URI; the config goes to {@code scratch}. */
+  public static void write(SparkSession spark, String output, Path scratch, String name, long seed) throws IOException {
+    Path config = scratch.resolve(name + ".conf");
     Files.writeString(config, "seed = " + seed + "\n" + CONFIG);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -61,7 +67,6 @@ public final class SmallRuns {
       throw new IllegalStateException("the search failed (" + status + "): " + err.toString(StandardCharsets.UTF_8));
     }
     Files.delete(config);
-    return output.resolve(name);
   }
 
   private static Path shared;
