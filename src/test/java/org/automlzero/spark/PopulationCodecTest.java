@@ -45,7 +45,8 @@ class PopulationCodecTest {
   void resultsEstimateTheirSizeWithinAFactorOfTwoOfSparksWalk() {
     IslandResult result = epoch(0, 1, epoch(0, 0, null, List.of()), List.of());
     long walked = org.apache.spark.util.SizeEstimator.estimate(new Object[] {
-        result.population(), result.progress(), result.best()});
+        result.population(), result.progress(), result.best(), result.births()});
+    assertEquals(70, result.births().size(), "every individual of the epoch");
     long estimated = result.estimatedSize();
     assertTrue(estimated > walked / 2 && estimated < walked * 2, "estimated " + estimated + ", walked " + walked);
   }
