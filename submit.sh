@@ -29,6 +29,9 @@ case "$SPARK_LINE" in
     ;;
 esac
 SPARK_JARS="$TARGET/spark-jars"
+# The notebook kernel runs on the default (Spark 4) build: its jar and every compile and provided jar.
+THIN_JAR="$ROOT/target/automl-zero-spark-0.1.0-SNAPSHOT.jar"
+KERNEL_JARS="$ROOT/target/kernel-jars"
 LOG_CONF="$ROOT/conf/log4j2.properties"
 JOB_CLASS=org.automlzero.spark.SearchJob
 
@@ -38,6 +41,8 @@ usage: ./submit.sh [SPARK-SUBMIT OPTIONS] CONFIG [key=value ...]
        ./submit.sh evaluate CONFIG PROGRAM [--on search|select|final] [key=value ...]
        ./submit.sh search-local CONFIG [key=value ...]
        ./submit.sh tune-baselines CONFIG [key=value ...]
+       ./submit.sh [SPARK-SUBMIT OPTIONS] sql OUTPUT "SELECT ..." [--format table|csv|json]
+       ./submit.sh kernel-install [--jupyter-path DIR]
        ./submit.sh --help
 
 The first form runs the island-model search of CONFIG (HOCON; every key with its default is in
@@ -68,6 +73,12 @@ evaluate      scores a program file on a task list of CONFIG, without Spark
 search-local  the single-thread experiment driver (the reference's run_search_experiment), no Spark
 tune-baselines  the linear model and the neural net tuned by random search on the select tasks
               (baselines.*), then scored on the final tasks, no Spark
+sql           registers the runs at OUTPUT (a run folder or a folder of runs, any Hadoop URI) as the
+              Spark SQL views population, progress, results and instructions (each with a run
+              column), runs the query and prints all its rows (default: an aligned table)
+kernel-install  installs the project's Jupyter kernel ("AutoML-Zero (Java, Spark)") for the user
+              (~/.local/share/jupyter/kernels/automl-zero), or in DIR/kernels with --jupyter-path
+              DIR (then run Jupyter with JUPYTER_PATH=DIR)
 
 Spark's INFO logging is quieted by conf/log4j2.properties. Exit status: 0 done, 1 failed run,
 2 bad input (bad config errors come before Spark starts and write nothing).
@@ -93,7 +104,61 @@ spark_jars() {
   fi
 }
 
+# The kernel's classpath: the project's jar and every compile and provided dependency (Spark included).
+kernel_jars() {
+  if [[ ! -d "$KERNEL_JARS" ]] || [[ -z "$(ls -A "$KERNEL_JARS")" ]] || [[ "$ROOT/pom.xml" -nt "$KERNEL_JARS" ]]; then
+    echo "submit.sh: copying the kernel's jars to $KERNEL_JARS" >&2
+    rm -rf "$KERNEL_JARS"
+    mvn -q -B -f "$ROOT/pom.xml" dependency:copy-dependencies -DincludeScope=compile \
+      -DoutputDirectory="$KERNEL_JARS" >&2
+  fi
+}
+
+json_string() {
+  local text="${1//\\/\\\\}"
+  printf '"%s"' "${text//\"/\\\"}"
+}
+
+kernel_install() {
+  local jupyter_dir="${XDG_DATA_HOME:-$HOME/.local/share}/jupyter"
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --jupyter-path) jupyter_dir="$2"; shift 2 ;;
+      *) echo "submit.sh: kernel-install takes [--jupyter-path DIR], not $1" >&2; exit 2 ;;
+    esac
+  done
+  build
+  kernel_jars
+  local java_bin dir argv flag
+  java_bin="$(command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java")"
+  dir="$jupyter_dir/kernels/automl-zero"
+  mkdir -p "$dir"
+  argv="$(json_string "$java_bin")"
+  for flag in $(jvm_flags) -Xmx2g; do
+    argv+=", $(json_string "$flag")"
+  done
+  argv+=", \"-cp\", $(json_string "$THIN_JAR:$KERNEL_JARS/*"), \"org.automlzero.notebook.KernelMain\", \"{connection_file}\""
+  cat > "$dir/kernel.json" <<JSON
+{
+  "argv": [$argv],
+  "display_name": "AutoML-Zero (Java, Spark)",
+  "language": "java",
+  "interrupt_mode": "message",
+  "env": {"SPARK_LOCAL_IP": "127.0.0.1"}
+}
+JSON
+  echo "submit.sh: installed the kernel 'automl-zero' in $dir" >&2
+  if [[ "$jupyter_dir" != "${XDG_DATA_HOME:-$HOME/.local/share}/jupyter" ]]; then
+    echo "submit.sh: let Jupyter find it with JUPYTER_PATH=$jupyter_dir" >&2
+  fi
+}
+
 case "${1:-}" in
+  kernel-install)
+    shift
+    kernel_install "$@"
+    exit 0
+    ;;
   ""|-h|--help)
     usage
     [[ -n "${1:-}" ]] && exit 0 || exit 2
@@ -130,6 +195,10 @@ while [[ $# -gt 0 && "$1" == -* ]]; do
       spark_opts+=("$1" "$2"); shift 2 ;;
   esac
 done
+if [[ "${1:-}" == sql ]]; then
+  shift
+  JOB_CLASS=org.automlzero.spark.analysis.SqlCommand
+fi
 if [[ $# -lt 1 ]]; then
   echo "submit.sh: CONFIG is missing (see ./submit.sh --help)" >&2
   exit 2

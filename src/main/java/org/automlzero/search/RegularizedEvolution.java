@@ -3,6 +3,7 @@ package org.automlzero.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.automlzero.program.Algorithm;
 import org.automlzero.random.Rng;
@@ -31,9 +32,20 @@ public final class RegularizedEvolution {
   private final InitialAlgorithms initial;
   private final Mutator mutator;
   private final FitnessFunction fitness;
+  private final Consumer<Individual> births;
 
   public RegularizedEvolution(
       EvolutionParameters parameters, InitialAlgorithms initial, Mutator mutator, FitnessFunction fitness) {
+    this(parameters, initial, mutator, fitness, child -> { });
+  }
+
+  /**
+   * A search that also hands every individual it creates, in creation order, to {@code births}
+   * (the Spark job records them: the whole lineage, not only the survivors).
+   */
+  public RegularizedEvolution(EvolutionParameters parameters, InitialAlgorithms initial, Mutator mutator,
+      FitnessFunction fitness, Consumer<Individual> births) {
+    this.births = Objects.requireNonNull(births, "births");
     this.parameters = Objects.requireNonNull(parameters, "parameters");
     this.initial = parameters.method() == SearchMethod.RANDOM_SEARCH
         ? Objects.requireNonNull(initial, "initial").asRandom()
@@ -86,6 +98,7 @@ public final class RegularizedEvolution {
         members.set(slot, child);
         position = (position + 1) % populationSize;
       }
+      births.accept(child);
       individuals++;
       if (child.fitness() >= parameters.hitThreshold()) {
         hits++;

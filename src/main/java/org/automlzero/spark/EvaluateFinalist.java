@@ -39,7 +39,22 @@ public final class EvaluateFinalist implements Function<Finalist, Finalist> {
 
   @Override
   public Finalist call(Finalist finalist) {
-    JobPlan job = plan.value();
+    double fitness = evaluate(plan.value(), stage, finalist, order, null);
+    return stage == Stage.SELECT ? finalist.withSelectFitness(fitness) : finalist.withFinalFitness(fitness);
+  }
+
+  /**
+   * The finalist's fitness on each task of {@code stage}, in task order, measured exactly as the
+   * stage measures it (the same generator seed), so that their combination is the stage's fitness.
+   */
+  public static double[] perTask(JobPlan job, Stage stage, Finalist finalist, List<String> order) {
+    double[][] perTask = new double[1][];
+    evaluate(job, stage, finalist, order, perTask);
+    return perTask[0];
+  }
+
+  private static double evaluate(JobPlan job, Stage stage, Finalist finalist, List<String> order,
+      double[][] perTask) {
     ExperimentSpec spec = job.spec();
     Algorithm algorithm = ProgramText.parse(finalist.program());
     AddressSpace space = spec.space();
@@ -49,9 +64,12 @@ public final class EvaluateFinalist implements Function<Finalist, Finalist> {
     List<Task> tasks = stage == Stage.SELECT ? job.selectTasks() : job.finalTasks();
     long seed = stage == Stage.SELECT ? Streams.selectSeed(job.seed(), finalist.id())
         : Streams.finalSeed(job.seed(), order.indexOf(finalist.name()));
-    double fitness = new Evaluator(tasks, space, spec.combination(), spec.maxAbsError(), new Rng(seed), null, null)
-        .evaluate(algorithm);
-    return stage == Stage.SELECT ? finalist.withSelectFitness(fitness) : finalist.withFinalFitness(fitness);
+    Evaluator evaluator = new Evaluator(tasks, space, spec.combination(), spec.maxAbsError(), new Rng(seed), null, null);
+    double fitness = evaluator.evaluate(algorithm);
+    if (perTask != null) {
+      perTask[0] = evaluator.lastPerTaskFitness().clone();
+    }
+    return fitness;
   }
 
   /** {@code space} grown to hold every address {@code algorithm} uses. */

@@ -16,9 +16,9 @@ import org.apache.spark.util.SerializableConfiguration;
  * The evolution stage's partition function: takes the partition's islands as the previous epoch
  * left them ({@link IslandResult}s: the cached output of the previous epoch's stage in a normal run,
  * or rebuilt from the committed Parquet by {@link StoredIslands} when resuming; none in epoch 0),
- * runs {@link IslandEpoch} on each (in island order), writes their population rows to the epoch's
- * Parquet folder as it goes (one file per partition, {@code part-NNNNN.snappy.parquet}, put in
- * place when complete; see {@link ParquetRows}) and returns the islands' results. Owns the islands
+ * runs {@link IslandEpoch} on each (in island order), writes their population and birth rows to the
+ * epoch's Parquet folders as it goes (one file per partition and folder, {@code
+ * part-NNNNN.snappy.parquet}, put in place when complete; see {@link ParquetRows}) and returns the islands' results. Owns the islands
  * {@link IslandPartitioner#owns} gives it; the partition index picks islands and the file name,
  * never randomness. The test-only faults of {@link FaultInjection} fail or hang it on purpose.
  * Immutable; serializable to executors.
@@ -31,20 +31,24 @@ public final class EvolvePartition implements Function2<Integer, Iterator<Island
   private final IslandPartitioner partitioner;
   private final Map<Integer, List<Row>> migrants;
   private final String populationDir;
+  private final String birthsDir;
   private final Broadcast<SerializableConfiguration> hadoop;
 
   /**
    * @param migrants the rows arriving at each island at the start of this epoch
    * @param populationDir the folder of this epoch's population files
+   * @param birthsDir the folder of this epoch's births files
    * @param hadoop the Hadoop configuration to write them with
    */
   public EvolvePartition(Broadcast<JobPlan> plan, int epoch, IslandPartitioner partitioner,
-      Map<Integer, List<Row>> migrants, String populationDir, Broadcast<SerializableConfiguration> hadoop) {
+      Map<Integer, List<Row>> migrants, String populationDir, String birthsDir,
+      Broadcast<SerializableConfiguration> hadoop) {
     this.plan = plan;
     this.epoch = epoch;
     this.partitioner = partitioner;
     this.migrants = new TreeMap<>(migrants);
     this.populationDir = populationDir;
+    this.birthsDir = birthsDir;
     this.hadoop = hadoop;
   }
 
@@ -63,6 +67,7 @@ public final class EvolvePartition implements Function2<Integer, Iterator<Island
     }
     List<IslandResult> results = new ArrayList<>();
     ParquetRows.Writer file = null;
+    ParquetRows.Writer birthsFile = null;
     try {
       for (int island = 0; island < job.settings().islands(); island++) {
         if (!partitioner.owns(partition, island)) {
@@ -76,10 +81,16 @@ public final class EvolvePartition implements Function2<Integer, Iterator<Island
         if (results.isEmpty()) {
           file = ParquetRows.open(populationDir, fileName(partition), PopulationCodec.POPULATION,
               hadoop.value().value());
+          birthsFile = ParquetRows.open(birthsDir, fileName(partition), PopulationCodec.BIRTH, hadoop.value().value());
         }
         if (file != null) {
           for (Row row : result.population()) {
             file.write(row);
+          }
+        }
+        if (birthsFile != null) {
+          for (Row row : result.births()) {
+            birthsFile.write(row);
           }
         }
         results.add(IslandResult.of(result));
@@ -96,9 +107,16 @@ public final class EvolvePartition implements Function2<Integer, Iterator<Island
         file.close();
         file = null;
       }
+      if (birthsFile != null) {
+        birthsFile.close();
+        birthsFile = null;
+      }
     } finally {
       if (file != null) {
         file.abort();
+      }
+      if (birthsFile != null) {
+        birthsFile.abort();
       }
     }
     return results.iterator();

@@ -1,5 +1,6 @@
 package org.automlzero.spark;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.automlzero.evaluate.FecCache;
 import org.automlzero.evaluate.TrainBudget;
 import org.automlzero.program.Algorithm;
 import org.automlzero.random.Rng;
+import org.automlzero.search.EpochBirths;
 import org.automlzero.search.ExperimentSpec;
 import org.automlzero.search.FitnessFunction;
 import org.automlzero.search.Individual;
@@ -27,12 +29,15 @@ public final class IslandEpoch {
   private IslandEpoch() {}
 
   /**
-   * The island after an epoch: its state, its progress row and its best population rows (by
-   * {@link PopulationCodec#best}; the migrants and the select candidate).
+   * The island after an epoch: its state, its progress row, its best population rows (by
+   * {@link PopulationCodec#best}; the migrants and the select candidate) and the
+   * {@link PopulationCodec#BIRTH} rows of the individuals born in the epoch that are members at its
+   * end or their ancestors ({@link EpochBirths}).
    */
-  public record Result(IslandState state, Row progress, List<Row> best) {
+  public record Result(IslandState state, Row progress, List<Row> best, List<Row> births) {
     public Result {
       best = List.copyOf(best);
+      births = List.copyOf(births);
     }
 
     /** The population rows of the state, in slot order (built on demand: they are large). */
@@ -59,9 +64,10 @@ public final class IslandEpoch {
     Evaluator evaluator = new Evaluator(plan.searchTasks(), spec.space(), spec.combination(), spec.maxAbsError(),
         new Rng(0), cache, budget);
     RecordingFitness fitness = new RecordingFitness(evaluator);
-    RegularizedEvolution evolution = new RegularizedEvolution(spec.evolution(), spec.initial(), spec.mutator(),
-        fitness);
     PopulationState before = arrived.population();
+    EpochBirths births = new EpochBirths(before.island(), before.individuals());
+    RegularizedEvolution evolution = new RegularizedEvolution(spec.evolution(), spec.initial(), spec.mutator(),
+        fitness, births);
     PopulationState after = evolution.advance(before, plan.settings().individualsPerEpoch());
 
     Map<Long, double[]> taskFitness = new HashMap<>(arrived.taskFitness());
@@ -77,7 +83,11 @@ public final class IslandEpoch {
         after.individuals() - before.individuals(), cache == null ? 0 : cache.hits(), lookups,
         evaluator.trainSteps(), (System.nanoTime() - began) / 1e9, Migration.applied(start, arrived)));
     int keep = Math.max(1, plan.settings().migrationCount());
-    return new Result(finished, progress, PopulationCodec.bestRows(finished, keep));
+    List<Row> birthRows = new ArrayList<>();
+    for (EpochBirths.Birth birth : births.ancestorsOf(after.members())) {
+      birthRows.add(PopulationCodec.birthRow(before.island(), birth));
+    }
+    return new Result(finished, progress, PopulationCodec.bestRows(finished, keep), birthRows);
   }
 
   /** The evaluator as the search's fitness function, keeping each evaluation's per-task fitness by seed. */

@@ -138,7 +138,8 @@ public final class IslandSearch {
       lineage = 0;
     }
     JavaRDD<IslandResult> results = input.mapPartitionsWithIndex(
-        new EvolvePartition(broadcast, epoch, partitioner, migrants, store.populationDir(epoch), hadoop), true);
+        new EvolvePartition(broadcast, epoch, partitioner, migrants, store.populationDir(epoch),
+            store.birthsDir(epoch), hadoop), true);
     results.persist(StorageLevel.MEMORY_AND_DISK());
     List<IslandSummary> summaries;
     try {

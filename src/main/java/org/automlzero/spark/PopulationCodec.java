@@ -16,6 +16,7 @@ import org.automlzero.program.Algorithm;
 import org.automlzero.program.Instruction;
 import org.automlzero.program.Op;
 import org.automlzero.program.ProgramText;
+import org.automlzero.search.EpochBirths;
 import org.automlzero.search.Individual;
 import org.automlzero.search.PopulationState;
 import scala.Predef$;
@@ -47,6 +48,16 @@ public final class PopulationCodec {
   public static final StructType POPULATION = prepend(INDIVIDUAL,
       field("island", DataTypes.IntegerType), field("slot", DataTypes.IntegerType),
       field("age_rank", DataTypes.IntegerType));
+
+  /**
+   * One row per individual born in an epoch that is a member at the epoch's end or an ancestor of
+   * one ({@link EpochBirths}): with the populations, the whole ancestry of every stored member (the
+   * populations keep only the members alive at the end of each epoch).
+   */
+  public static final StructType BIRTH = new StructType(new StructField[] {
+      field("island", DataTypes.IntegerType), field("id", DataTypes.LongType), field("parent_id", DataTypes.LongType),
+      field("born", DataTypes.LongType), field("fitness", DataTypes.DoubleType),
+      field("mutation", DataTypes.StringType)});
 
   /** A progress row: one island's epoch. */
   public static final StructType PROGRESS = new StructType(new StructField[] {
@@ -129,6 +140,12 @@ public final class PopulationCodec {
     values[2] = Math.floorMod(slot - state.sweepPosition(), state.members().size());
     fillIndividual(values, 3, member, island.taskFitnessOf(member));
     return new GenericRowWithSchema(values, POPULATION);
+  }
+
+  /** The {@link #BIRTH} row of {@code birth}, on {@code island}. */
+  public static Row birthRow(int island, EpochBirths.Birth birth) {
+    return new GenericRowWithSchema(new Object[] {island, birth.id(), birth.parentId(), birth.born(), birth.fitness(),
+        birth.mutation()}, BIRTH);
   }
 
   /** The progress row of {@code island} after an epoch with {@code counters}. */

@@ -15,7 +15,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The folder of one run on any Hadoop file system ({@code <output>/<name>}) and its layout:
- * {@code run.conf}, {@code population/epoch=N/}, {@code progress/epoch=N/}, {@code results/}
+ * {@code run.conf}, {@code population/epoch=N/}, {@code progress/epoch=N/}, {@code births/epoch=N/}, {@code results/}
  * (Parquet), {@code summary.txt}, and the commit markers {@code _committed/epoch=N}, each written
  * only after everything of its epoch. Not thread-safe; driver only.
  */
@@ -42,6 +42,10 @@ public final class RunStore {
 
   public String populationDir(int epoch) {
     return child("population/epoch=" + epoch);
+  }
+
+  public String birthsDir(int epoch) {
+    return child("births/epoch=" + epoch);
   }
 
   public String progressDir(int epoch) {
@@ -107,7 +111,7 @@ public final class RunStore {
 
   /** Deletes whatever an interrupted epoch after {@code lastCommitted} left, and old results. */
   public void dropUncommitted(int lastCommitted) {
-    for (String folder : List.of("population", "progress")) {
+    for (String folder : List.of("population", "progress", "births")) {
       for (int epoch : epochs(folder)) {
         if (epoch > lastCommitted) {
           delete(folder + "/epoch=" + epoch);

@@ -222,4 +222,27 @@ class RegularizedEvolutionTest {
         Fixtures.randomInit(), Fixtures.demoMutator(), Fixtures::syntheticFitness).advance(PopulationState.start(0, 1), 20);
     assertThrows(IllegalArgumentException.class, () -> search(SearchMethod.REGULARIZED_EVOLUTION).advance(big, 1));
   }
+
+  @ParameterizedTest
+  @EnumSource(SearchMethod.class)
+  void birthsSeeEveryIndividualOnceInCreationOrderWithoutChangingTheSearch(SearchMethod method) {
+    List<Individual> births = new ArrayList<>();
+    PopulationState recorded = new RegularizedEvolution(new EvolutionParameters(method, P, T, 0.5),
+        Fixtures.randomInit(), Fixtures.demoMutator(), Fixtures::syntheticFitness, births::add)
+        .advance(PopulationState.start(2, 5), 57);
+    PopulationState plain = search(method).advance(PopulationState.start(2, 5), 57);
+    assertArrayEquals(StateCodec.write(plain), StateCodec.write(recorded));
+    assertEquals(57, births.size());
+    Set<Long> ids = new HashSet<>();
+    for (int i = 0; i < births.size(); i++) {
+      Individual child = births.get(i);
+      assertEquals(Individual.id(2, i), child.id());
+      assertTrue(child.parentId() < child.id() && (child.parentId() == -1 || ids.contains(child.parentId())),
+          "parent " + child.parentId() + " of " + child.id() + " was born before it");
+      ids.add(child.id());
+    }
+    for (Individual member : recorded.members()) {
+      assertTrue(births.contains(member), "member " + member.id() + " is among the births");
+    }
+  }
 }
