@@ -272,7 +272,19 @@ public final class ParquetRows {
 
     private static Iterator<?> elements(Object value) {
       if (value instanceof scala.collection.Iterable<?> seq) {
-        return scala.jdk.javaapi.CollectionConverters.asJava(seq.iterator());
+        // By hand: scala.jdk.javaapi (Scala 2.13) is not in Scala 2.12 (the spark-3.5 profile).
+        scala.collection.Iterator<?> elements = seq.iterator();
+        return new Iterator<Object>() {
+          @Override
+          public boolean hasNext() {
+            return elements.hasNext();
+          }
+
+          @Override
+          public Object next() {
+            return elements.next();
+          }
+        };
       } else if (value instanceof Iterable<?> list) {
         return list.iterator();
       }

@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Small configs for the Spark tests: three islands, population 20, tiny linear tasks. */
-final class TestConfigs {
+public final class TestConfigs {
   private TestConfigs() {}
 
-  static final String SMALL = """
+  /**
+   * Three islands of 20, three epochs of 70 individuals, migration every epoch, tiny linear tasks:
+   * a few seconds. Seed 7; a later {@code seed = N} line overrides it.
+   */
+  public static final String SMALL = """
       seed = 7
       memory { scalars = 4, vectors = 3, matrices = 1 }
       search_tasks = [{

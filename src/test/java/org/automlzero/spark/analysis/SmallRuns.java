@@ -8,45 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.automlzero.spark.SearchJob;
+import org.automlzero.spark.TestConfigs;
 
 /**
- * Runs written by the real job for the analysis tests: a small search (three islands of 20, three
- * epochs of 70 individuals, migration every epoch) over tiny linear tasks, a few seconds each.
+ * Runs written by the real job for the analysis tests: {@link TestConfigs#SMALL} with a given seed,
+ * a few seconds each.
  */
 public final class SmallRuns {
   private SmallRuns() {}
-
-  static final String CONFIG = """
-      memory { scalars = 4, vectors = 3, matrices = 1 }
-      search_tasks = [{
-        kind = scalar_linear_regression, features_size = 4
-        num_train_examples = 20, num_valid_examples = 10, num_tasks = 2
-      }]
-      select_tasks = [{
-        kind = scalar_linear_regression, features_size = 4
-        num_train_examples = 20, num_valid_examples = 10, num_tasks = 2
-        data_seeds = [100], param_seeds = [200]
-      }]
-      final_tasks = [{
-        kind = scalar_linear_regression, features_size = 4
-        num_train_examples = 20, num_valid_examples = 10, num_tasks = 2
-        data_seeds = [1000], param_seeds = [2000]
-      }]
-      search {
-        population_size = 20
-        tournament_size = 5
-        initial_population = random_algorithm
-        setup_ops = [scalar_const_set, vector_inner_product, scalar_diff, scalar_product, scalar_vector_product, vector_sum]
-        predict_ops = ${search.setup_ops}
-        learn_ops = ${search.setup_ops}
-        setup_size_init = 4
-        predict_size_init = 2
-        learn_size_init = 4
-        fec { enabled = true, num_train_examples = 10, num_valid_examples = 10 }
-      }
-      islands { count = 3, individuals_per_epoch = 70, migration { interval = 1, count = 2 } }
-      stop { max_epochs = 3 }
-      """;
 
   /** Writes the run {@code output/name} with {@code seed}; returns the run folder. */
   public static Path write(SparkSession spark, Path output, String name, long seed) throws IOException {
@@ -58,7 +27,7 @@ public final class SmallRuns {
   /** Writes the run {@code output/name} with {@code seed} to any Hadoop URI; the config goes to {@code scratch}. */
   public static void write(SparkSession spark, String output, Path scratch, String name, long seed) throws IOException {
     Path config = scratch.resolve(name + ".conf");
-    Files.writeString(config, "seed = " + seed + "\n" + CONFIG);
+    Files.writeString(config, TestConfigs.SMALL + "seed = " + seed + "\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = SearchJob.run(new String[] {config.toString(), "run.output=\"" + output + "\"", "run.name=" + name},
