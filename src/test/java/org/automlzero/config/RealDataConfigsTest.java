@@ -119,7 +119,14 @@ class RealDataConfigsTest {
       assertEquals(784, task.featuresSize());
       assertTrue(task.projectedBinary().fullSize());
     }
-    assertTrue(spec.finalTasks().get(0).projectedBinary().drawFromHeldOut());
+    // One final task on each held-out pair, so that the mean weighs the nine pairs equally.
+    assertEquals(ProjectedBinarySpec.DEFAULT_HELD_OUT_PAIRS,
+        spec.finalTasks().stream().map(task -> task.projectedBinary().pair()).toList());
+    for (TaskSpec task : spec.finalTasks()) {
+      assertEquals(784, task.featuresSize());
+      assertTrue(task.projectedBinary().fullSize() && task.projectedBinary().evaluateOnTest());
+      assertEquals(1, task.numTasks());
+    }
   }
 
   @Test
