@@ -68,6 +68,8 @@ SPARK_HOME --conf spark.yarn.jars=local:/jars/on/every/node/* or hdfs:///a/copy/
 
 What is missing is built first: the jar (mvn -q -B package -DskipTests) when it is missing or
 older than src/main or pom.xml, and target/spark-jars once (mvn dependency:copy-dependencies).
+The job runs from a copy of the jar in target/submitted/ named by its content, so rebuilding
+while a search runs does not disturb it.
 
 evaluate      scores a program file on a task list of CONFIG, without Spark
 search-local  the single-thread experiment driver (the reference's run_search_experiment), no Spark
@@ -94,6 +96,21 @@ build() {
     echo "submit.sh: building $JAR" >&2
     mvn -q -B -f "$ROOT/pom.xml" "${MVN_PROFILE[@]}" package -DskipTests >&2
   fi
+}
+
+# The job runs from a copy of the jar named by its content, so that rebuilding (mvn package or test,
+# or another ./submit.sh after a change) while a search runs cannot pull classes from under it.
+# Copies not used for two days are removed (a running job keeps its open copy).
+snapshot_jar() {
+  local dir="$TARGET/submitted" sum copy
+  mkdir -p "$dir"
+  find "$dir" -name '*.jar' -atime +2 -delete 2>/dev/null || true
+  sum="$(sha1sum "$JAR" | cut -c1-12)"
+  copy="$dir/$(basename "$JAR" .jar)-$sum.jar"
+  if [[ ! -f "$copy" ]]; then
+    cp "$JAR" "$copy.tmp.$$" && mv -f "$copy.tmp.$$" "$copy"
+  fi
+  JAR="$copy"
 }
 
 spark_jars() {
@@ -167,6 +184,7 @@ case "${1:-}" in
     command="$1"; shift
     [[ "$command" == search-local ]] && command=search
     build
+    snapshot_jar
     exec java -Dlog4j.configurationFile="$LOG_CONF" -cp "$JAR" org.automlzero.cli.Main "$command" "$@"
     ;;
 esac
@@ -205,6 +223,7 @@ if [[ $# -lt 1 ]]; then
 fi
 
 build
+snapshot_jar
 if [[ -z "$master" ]]; then
   master="local[*]"
   spark_opts+=(--master "$master")
