@@ -36,7 +36,7 @@ class RegularizedEvolutionTest {
     PopulationState a = search(method).advance(PopulationState.start(3, 42), 200);
     PopulationState b = search(method).advance(PopulationState.start(3, 42), 200);
     PopulationState c = search(method).advance(PopulationState.start(3, 43), 200);
-    assertArrayEquals(StateCodec.write(a), StateCodec.write(b));
+    assertArrayEquals(PopulationStateCodec.encode(a), PopulationStateCodec.encode(b));
     assertNotEquals(a.members(), c.members());
   }
 
@@ -48,9 +48,9 @@ class RegularizedEvolutionTest {
 
     PopulationState piece = PopulationState.start(1, 7);
     for (int count : new int[] {7, 23, 41}) { // stops mid-initialisation, then mid-sweep twice
-      piece = StateCodec.roundTrip(search(method).advance(piece, count));
+      piece = PopulationStateCodec.decode(PopulationStateCodec.encode(search(method).advance(piece, count)));
     }
-    assertArrayEquals(StateCodec.write(whole), StateCodec.write(piece));
+    assertArrayEquals(PopulationStateCodec.encode(whole), PopulationStateCodec.encode(piece));
     assertEquals(71, piece.individuals());
     assertEquals(1, piece.sweepPosition());
   }
@@ -63,8 +63,9 @@ class RegularizedEvolutionTest {
     assertEquals(0, done.sweepPosition());
 
     PopulationState paused = search.advance(PopulationState.start(0, 1), 13);
-    PopulationState resumed = search.runSweeps(StateCodec.roundTrip(paused), s -> s.individuals() >= 25);
-    assertArrayEquals(StateCodec.write(done), StateCodec.write(resumed));
+    PopulationState resumed = search.runSweeps(PopulationStateCodec.decode(PopulationStateCodec.encode(paused)),
+        s -> s.individuals() >= 25);
+    assertArrayEquals(PopulationStateCodec.encode(done), PopulationStateCodec.encode(resumed));
   }
 
   @Test
@@ -213,7 +214,7 @@ class RegularizedEvolutionTest {
     assertThrows(IllegalStateException.class, () -> search(SearchMethod.REGULARIZED_EVOLUTION, nan).advance(state, 1));
     PopulationState retried = search(SearchMethod.REGULARIZED_EVOLUTION).advance(state, 5);
     PopulationState straight = search(SearchMethod.REGULARIZED_EVOLUTION).advance(PopulationState.start(0, 11), 17);
-    assertArrayEquals(StateCodec.write(straight), StateCodec.write(retried));
+    assertArrayEquals(PopulationStateCodec.encode(straight), PopulationStateCodec.encode(retried));
   }
 
   @Test
@@ -231,7 +232,7 @@ class RegularizedEvolutionTest {
         Fixtures.randomInit(), Fixtures.demoMutator(), Fixtures::syntheticFitness, births::add)
         .advance(PopulationState.start(2, 5), 57);
     PopulationState plain = search(method).advance(PopulationState.start(2, 5), 57);
-    assertArrayEquals(StateCodec.write(plain), StateCodec.write(recorded));
+    assertArrayEquals(PopulationStateCodec.encode(plain), PopulationStateCodec.encode(recorded));
     assertEquals(57, births.size());
     Set<Long> ids = new HashSet<>();
     for (int i = 0; i < births.size(); i++) {
