@@ -124,6 +124,11 @@ public final class Evaluator {
     return perTask.clone();
   }
 
+  /** Copies {@link #lastPerTaskFitness()} into {@code into} from {@code at}, without allocating. */
+  public void copyLastPerTaskFitness(double[] into, int at) {
+    System.arraycopy(perTask, 0, into, at, perTask.length);
+  }
+
   /** Training steps run so far, including the cache's probe steps. */
   public long trainSteps() {
     return executor.trainStepsCompleted();

@@ -1,6 +1,7 @@
 package org.automlzero.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,18 +64,22 @@ public final class IslandEpoch {
         : new TrainBudget(spec.budgetBaseline(), spec.budgetThresholdFactor());
     Evaluator evaluator = new Evaluator(plan.searchTasks(), spec.space(), spec.combination(), spec.maxAbsError(),
         new Rng(0), cache, budget);
-    RecordingFitness fitness = new RecordingFitness(evaluator);
     PopulationState before = arrived.population();
+    RecordingFitness fitness = new RecordingFitness(evaluator, plan.searchTasks().size());
     EpochBirths births = new EpochBirths(before.island(), before.individuals());
     RegularizedEvolution evolution = new RegularizedEvolution(spec.evolution(), spec.initial(), spec.mutator(),
         fitness, births);
     PopulationState after = evolution.advance(before, plan.settings().individualsPerEpoch());
 
     Map<Long, double[]> taskFitness = new HashMap<>(arrived.taskFitness());
-    for (long number = before.individuals(); number < after.individuals(); number++) {
-      double[] values = fitness.recorded.get(before.evaluationSeed(number));
-      if (values != null) {
-        taskFitness.put(Individual.id(before.island(), number), values);
+    List<Individual> kept = new ArrayList<>(after.members());
+    if (after.best() != null) {
+      kept.add(after.best());
+    }
+    for (Individual individual : kept) {
+      long number = individual.id() - Individual.id(before.island(), 0);
+      if (Individual.island(individual.id()) == before.island() && number >= before.individuals()) {
+        taskFitness.put(individual.id(), fitness.taskFitness(before, number));
       }
     }
     IslandState finished = new IslandState(after, IslandState.keepOnly(after, taskFitness));
@@ -90,20 +95,45 @@ public final class IslandEpoch {
     return new Result(finished, progress, PopulationCodec.bestRows(finished, keep), birthRows);
   }
 
-  /** The evaluator as the search's fitness function, keeping each evaluation's per-task fitness by seed. */
+  /**
+   * The evaluator as the search's fitness function, keeping each evaluation's per-task fitness in
+   * evaluation order: the search evaluates each new individual once, in the order of their numbers,
+   * so the k-th evaluation of the epoch is its k-th individual (checked by its seed).
+   */
   static final class RecordingFitness implements FitnessFunction {
     private final Evaluator evaluator;
-    final Map<Long, double[]> recorded = new HashMap<>();
+    private final int tasks;
+    private long[] seeds = new long[1024];
+    private double[] values;
+    private int count;
 
-    RecordingFitness(Evaluator evaluator) {
+    RecordingFitness(Evaluator evaluator, int tasks) {
       this.evaluator = evaluator;
+      this.tasks = tasks;
+      this.values = new double[seeds.length * tasks];
     }
 
     @Override
     public double evaluate(Algorithm algorithm, long seed) {
       double value = evaluator.evaluate(algorithm, seed);
-      recorded.put(seed, evaluator.lastPerTaskFitness());
+      if (count == seeds.length) {
+        seeds = Arrays.copyOf(seeds, 2 * count);
+        values = Arrays.copyOf(values, 2 * count * tasks);
+      }
+      seeds[count] = seed;
+      evaluator.copyLastPerTaskFitness(values, count * tasks);
+      count++;
       return value;
+    }
+
+    /** The per-task fitness of {@code before}'s individual {@code number}, evaluated in this epoch. */
+    double[] taskFitness(PopulationState before, long number) {
+      long index = number - before.individuals();
+      if (index < 0 || index >= count || seeds[(int) index] != before.evaluationSeed(number)) {
+        throw new IllegalStateException("individual " + number + " of island " + before.island()
+            + " was not the epoch's evaluation " + index);
+      }
+      return Arrays.copyOfRange(values, (int) index * tasks, ((int) index + 1) * tasks);
     }
   }
 }
