@@ -51,7 +51,7 @@ public record Algorithm(List<Instruction> setup, List<Instruction> predict, List
 
   /** Throws {@link IllegalArgumentException} when an instruction does not fit {@code space}. */
   public void check(AddressSpace space) {
-    for (ComponentFunction function : ComponentFunction.values()) {
+    for (ComponentFunction function : ComponentFunction.ALL) {
       List<Instruction> instructions = component(function);
       for (int i = 0; i < instructions.size(); i++) {
         try {

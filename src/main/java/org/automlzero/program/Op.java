@@ -106,6 +106,7 @@ public enum Op {
   private final Kind in2;
   private final Kind out;
   private final DataKind data;
+  private final String key = name().toLowerCase(java.util.Locale.ROOT);
 
   Op(int code, Kind in1, Kind in2, Kind out, DataKind data) {
     this.code = code;
@@ -113,6 +114,11 @@ public enum Op {
     this.in2 = in2;
     this.out = out;
     this.data = data;
+  }
+
+  /** The name in lower case, as configs and the Parquet rows spell it: {@code vector_sum}. */
+  public String key() {
+    return key;
   }
 
   /** The reference's enum number. */

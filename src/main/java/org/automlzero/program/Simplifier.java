@@ -53,7 +53,7 @@ public final class Simplifier {
     int scalars = AddressSpace.PREDICTION_SCALAR + 1;
     int vectors = AddressSpace.FEATURES_VECTOR + 1;
     int matrices = 0;
-    for (ComponentFunction function : ComponentFunction.values()) {
+    for (ComponentFunction function : ComponentFunction.ALL) {
       for (Instruction instruction : algorithm.component(function)) {
         Op op = instruction.op();
         int[] addresses = {instruction.in1(), instruction.in2(), instruction.out()};

@@ -14,7 +14,7 @@ final class TextPrinter {
 
   static String print(Algorithm algorithm) {
     StringBuilder b = new StringBuilder();
-    for (ComponentFunction function : ComponentFunction.values()) {
+    for (ComponentFunction function : ComponentFunction.ALL) {
       b.append("def ").append(function.title()).append("():\n");
       List<Instruction> instructions = algorithm.component(function);
       for (Instruction instruction : instructions) {

@@ -37,18 +37,29 @@ public record ComponentOps(List<Op> setup, List<Op> predict, List<Op> learn) {
 
   /** The functions with a non-empty op list, in Setup, Predict, Learn order. */
   public List<ComponentFunction> evolvable() {
-    List<ComponentFunction> functions = new ArrayList<>(3);
-    for (ComponentFunction function : ComponentFunction.values()) {
-      if (!of(function).isEmpty()) {
-        functions.add(function);
+    return EVOLVABLE.get((setup.isEmpty() ? 0 : 1) | (predict.isEmpty() ? 0 : 2) | (learn.isEmpty() ? 0 : 4));
+  }
+
+  /** {@link #evolvable()} for each set of non-empty lists (bit 0 Setup, 1 Predict, 2 Learn): no allocation per call. */
+  private static final List<List<ComponentFunction>> EVOLVABLE = evolvableByMask();
+
+  private static List<List<ComponentFunction>> evolvableByMask() {
+    List<List<ComponentFunction>> byMask = new ArrayList<>(8);
+    for (int mask = 0; mask < 8; mask++) {
+      List<ComponentFunction> functions = new ArrayList<>(3);
+      for (ComponentFunction function : ComponentFunction.ALL) {
+        if ((mask & (1 << function.ordinal())) != 0) {
+          functions.add(function);
+        }
       }
+      byMask.add(List.copyOf(functions));
     }
-    return List.copyOf(functions);
+    return List.copyOf(byMask);
   }
 
   /** Throws {@link IllegalArgumentException} naming the first op that does not fit {@code space}. */
   public void check(AddressSpace space) {
-    for (ComponentFunction function : ComponentFunction.values()) {
+    for (ComponentFunction function : ComponentFunction.ALL) {
       for (Op op : of(function)) {
         if (!space.supports(op)) {
           throw new IllegalArgumentException(

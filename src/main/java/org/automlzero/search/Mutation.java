@@ -1,6 +1,5 @@
 package org.automlzero.search;
 
-import java.util.Locale;
 import java.util.Objects;
 import org.automlzero.program.Algorithm;
 import org.automlzero.program.ComponentFunction;
@@ -58,7 +57,7 @@ public record Mutation(
     if (component == null) {
       return action.name();
     }
-    String function = component.title().toLowerCase(Locale.ROOT);
+    String function = component.key();
     return switch (action) {
       case RANDOMIZE_COMPONENT_FUNCTION -> action.name() + " " + function;
       case TRADE_INSTRUCTION -> action.name() + " " + function + "[+" + position + ",-" + removedPosition + "]";

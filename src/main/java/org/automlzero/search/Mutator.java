@@ -61,7 +61,7 @@ public record Mutator(
       throw new IllegalArgumentException("mutateProbability is " + mutateProbability + ", must be in [0, 1]");
     }
     ops.check(space);
-    for (ComponentFunction function : ComponentFunction.values()) {
+    for (ComponentFunction function : ComponentFunction.ALL) {
       if (minSizes.of(function) > maxSizes.of(function)) {
         throw new IllegalArgumentException(function.title() + " min size " + minSizes.of(function)
             + " is above its max size " + maxSizes.of(function));

@@ -82,7 +82,7 @@ public final class PopulationStateCodec {
     out.writeUTF(individual.mutation());
     out.writeLong(individual.born());
     out.writeInt(individual.bornEpoch());
-    for (ComponentFunction function : ComponentFunction.values()) {
+    for (ComponentFunction function : ComponentFunction.ALL) {
       List<Instruction> instructions = individual.algorithm().component(function);
       out.writeInt(instructions.size());
       for (Instruction instruction : instructions) {
@@ -106,7 +106,7 @@ public final class PopulationStateCodec {
     long born = in.readLong();
     int bornEpoch = in.readInt();
     List<List<Instruction>> functions = new ArrayList<>(3);
-    for (int f = 0; f < ComponentFunction.values().length; f++) {
+    for (int f = 0; f < ComponentFunction.ALL.size(); f++) {
       int size = in.readInt();
       List<Instruction> instructions = new ArrayList<>(size);
       for (int k = 0; k < size; k++) {

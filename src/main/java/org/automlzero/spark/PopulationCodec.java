@@ -202,7 +202,7 @@ public final class PopulationCodec {
     List<Row> rows = new ArrayList<>(instructions.size());
     for (Instruction instruction : instructions) {
       rows.add(new GenericRowWithSchema(new Object[] {
-          instruction.op().name().toLowerCase(Locale.ROOT), instruction.in1(), instruction.in2(), instruction.out(),
+          instruction.op().key(), instruction.in1(), instruction.in2(), instruction.out(),
           instruction.activation(), instruction.data0(), instruction.data1(), instruction.data2()}, INSTRUCTION));
     }
     return seq(rows);
