@@ -3,7 +3,6 @@ package org.automlzero.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,8 +32,13 @@ final class ClusterRuns {
 
   /** The repository: Surefire runs the tests in the project's base directory. */
   static final Path ROOT = Path.of("").toAbsolutePath();
-  static final Path SPARK_JARS = ROOT.resolve("target/spark-jars");
-  static final Path CLUSTER_JAR = ROOT.resolve("target/automl-zero-spark-0.1.0-SNAPSHOT-cluster.jar");
+  /** This build's (Surefire says which: the default one or a profile's, such as spark-3.5). */
+  static final Path SPARK_JARS = Path.of(System.getProperty("automlzero.spark.jars",
+      ROOT.resolve("target/spark-jars").toString()));
+  static final Path CLUSTER_JAR = Path.of(System.getProperty("automlzero.cluster.jar",
+      ROOT.resolve("target/automl-zero-spark-0.1.0-SNAPSHOT-cluster.jar").toString()));
+  /** submit.sh's SPARK_LINE for this build: 4 or 3.5. */
+  static final String SPARK_LINE = System.getProperty("automlzero.spark.line", "4");
 
   /** Two islands, two epochs of 40 individuals each, migration in between: a few seconds of search. */
   static final List<String> OVERRIDES = List.of("islands.count=2", "islands.individuals_per_epoch=40",
@@ -51,14 +55,12 @@ final class ClusterRuns {
   }
 
   /**
-   * Checks that the build made what submit.sh would otherwise build with Maven. The paths above are
-   * the default (Spark 4, Scala 2.13) build's: under another Spark (a profile with its own build
-   * folder) the cluster tests are skipped rather than run against the wrong jars.
+   * Checks that the build made what submit.sh would otherwise build with Maven: the jars of the
+   * Spark this test runs on (the default build's, or the spark-3.5 profile's in its own folder).
    */
   static void requireBuild() {
-    assumeTrue(org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("4."),
-        "the cluster tests run the default build's Spark 4 jars, not Spark "
-            + org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    String version = org.apache.spark.package$.MODULE$.SPARK_VERSION();
+    assertEquals(SPARK_LINE.equals("3.5"), version.startsWith("3.5."), "SPARK_LINE " + SPARK_LINE + " on Spark " + version);
     assertTrue(Files.isRegularFile(CLUSTER_JAR) && Files.isDirectory(SPARK_JARS),
         "run through Maven (mvn test): the build makes " + CLUSTER_JAR + " and " + SPARK_JARS
             + " before the tests");
@@ -152,6 +154,7 @@ final class ClusterRuns {
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeAll(List.of("SPARK_HOME", "SPARK_CONF_DIR", "HADOOP_CONF_DIR",
         "YARN_CONF_DIR"));
+    builder.environment().put("SPARK_LINE", SPARK_LINE);
     builder.environment().putAll(env);
     return builder.start();
   }
