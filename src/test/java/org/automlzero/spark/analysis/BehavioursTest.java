@@ -34,16 +34,12 @@ class BehavioursTest {
     spark.stop();
   }
 
-  private static long count(String query) {
-    return spark.sql(query).first().getLong(0);
-  }
-
   @Test
   void everyMemberHasExactlyOneHash() {
-    long members = count("SELECT count(*) FROM population");
+    long members = SmallRuns.count(spark, "SELECT count(*) FROM population");
     assertEquals(360, members);
-    assertEquals(members, count("SELECT count(*) FROM behaviours"));
-    assertEquals(members, count("SELECT count(*) FROM population p JOIN behaviours b"
+    assertEquals(members, SmallRuns.count(spark, "SELECT count(*) FROM behaviours"));
+    assertEquals(members, SmallRuns.count(spark, "SELECT count(*) FROM population p JOIN behaviours b"
         + " ON p.run = b.run AND p.epoch = b.epoch AND p.island = b.island AND p.id = b.id"));
   }
 

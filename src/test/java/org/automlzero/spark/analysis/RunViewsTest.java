@@ -35,7 +35,7 @@ class RunViewsTest {
   }
 
   private static long count(String query) {
-    return spark.sql(query).first().getLong(0);
+    return SmallRuns.count(spark, query);
   }
 
   @Test

@@ -56,6 +56,11 @@ public final class SmallRuns {
     return shared;
   }
 
+  /** The single long of {@code query}'s first row, such as a count. */
+  public static long count(SparkSession spark, String query) {
+    return spark.sql(query).first().getLong(0);
+  }
+
   /** Copies a folder tree. */
   public static void copyTree(Path from, Path to) throws IOException {
     try (var paths = Files.walk(from)) {
