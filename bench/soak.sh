@@ -82,15 +82,16 @@ for name in ["rss_mb", "heap_used_mb", "old_used_mb", "metaspace_mb", "threads",
     if first and last:
         print(f"{name:17s} 2nd sixth: min {min(first):8.1f} max {max(first):8.1f}   "
               f"last sixth: min {min(last):8.1f} max {max(last):8.1f}   whole run max {max(col(name, rows)):8.1f}")
-# Heap after each collection (from -Xlog:gc): the live set, which must not keep growing.
+# Heap after each collection (from -Xlog:gc): its lowest value in a stretch of the run is the
+# live set then (young collections leave old garbage until a mixed one), which must not keep growing.
 after = []
 for line in open(f"{out}/gc.log"):
-    m = re.search(r"\[([\d.]+)s\].*Pause (Young|Full).*?(\d+)M->(\d+)M", line)
+    m = re.search(r"\[([\d.]+)s\].*Pause .*?(\d+)M->(\d+)M", line)
     if m:
-        after.append((float(m.group(1)), int(m.group(4))))
+        after.append((float(m.group(1)), int(m.group(3))))
 if after:
     end = after[-1][0]
-    print(f"collections: {len(after)}; heap after collection (MB), max per sixth of the run:")
     bins = [[a for t, a in after if i * end / 6 <= t < (i + 1) * end / 6 or (i == 5 and t == end)] for i in range(6)]
-    print("  " + "  ".join(f"{max(b) if b else '-'}" for b in bins))
+    print(f"collections: {len(after)}; heap after collection (MB) per sixth of the run, lowest / highest:")
+    print("  " + "  ".join(f"{min(b)}/{max(b)}" if b else "-" for b in bins))
 PY
