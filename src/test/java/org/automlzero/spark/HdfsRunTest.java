@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
@@ -81,12 +80,8 @@ class HdfsRunTest {
   @Test
   void aRunOnHdfsReadsItsDataThereAndResumesToTheLocalRunsResults() throws Exception {
     long start = System.nanoTime();
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-    conf.setInt("dfs.replication", 1);
-    MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    MiniDFSCluster cluster = MiniHdfs.start(dir);
     try {
-      cluster.waitActive();
       String hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
       FileSystem fs = cluster.getFileSystem();
       for (String file : List.of(IMAGES, LABELS)) {
@@ -103,7 +98,7 @@ class HdfsRunTest {
       try (var stream = fs.create(new org.apache.hadoop.fs.Path(hdfs + "/data/d.csv"))) {
         stream.write("x,y,label\n0.5,1.5,1\n2.0,-1.0,0\n".getBytes(StandardCharsets.UTF_8));
       }
-      DataFiles files = DataFiles.withHadoop(() -> conf);
+      DataFiles files = DataFiles.withHadoop(() -> cluster.getConfiguration(0));
       LabeledDataset csv = new DatasetSource.Csv(hdfs + "/data/d.csv", CsvFormat.withHeader("label")).load(files);
       assertArrayEquals(new double[] {0.5, 1.5, 2.0, -1.0}, csv.features());
       assertArrayEquals(new int[] {1, 0}, csv.labels());

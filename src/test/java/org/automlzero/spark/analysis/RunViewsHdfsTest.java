@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.automlzero.spark.MiniHdfs;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,8 @@ class RunViewsHdfsTest {
 
   @Test
   void viewsAndSqlReadARunOnHdfsAsTheSameRunLocally() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-    conf.setInt("dfs.replication", 1);
-    MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    MiniDFSCluster cluster = MiniHdfs.start(dir);
     try {
-      cluster.waitActive();
       String runs = "hdfs://127.0.0.1:" + cluster.getNameNodePort() + "/user/test/runs";
       SparkSession spark = SmallRuns.session("RunViewsHdfsTest");
       spark.sparkContext().hadoopConfiguration().set("dfs.replication", "1");
