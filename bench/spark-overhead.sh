@@ -3,7 +3,10 @@
 # the demo config, migration off (so both do exactly the same work), EPOCHS epochs, 2 local cores.
 #   bench/spark-overhead.sh [EPOCHS] [key=value ...]     default 3 epochs (2.4 million individuals)
 # Prints the Spark job's progress lines (each with its share of task-slot time spent evaluating),
-# both throughputs and their ratio, and both CPU times per individual (whole JVM) and their ratio.
+# the throughputs and their ratios, and the CPU times per individual (whole JVM) and their ratios.
+# Two thread baselines (IslandThreadsBench): "plain", the islands' regularized evolution alone (the
+# issue's yardstick), and "job", the function the job's tasks run per island (the evolution plus the
+# lineage and per-task fitness the job records), so that Spark's own share shows apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs=${1:-3}
@@ -20,28 +23,34 @@ cpu_line=$(grep 'CPU-seconds during the search' target/bench/spark-overhead.log)
 echo "spark:   $spark_line"
 echo "         $cpu_line"
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-threads_line=$(java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.automlzero.spark.IslandThreadsBench conf/demo-linear.conf 2 "$epochs" "${common[@]}")
-echo "threads: $threads_line"
+threads=()
+for work in plain job; do
+  line=$(java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    org.automlzero.spark.IslandThreadsBench "$work" conf/demo-linear.conf 2 "$epochs" "${common[@]}")
+  echo "threads: $line"
+  threads+=("$line")
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$spark_line" "$cpu_line" "$threads_line" <<'PY'
+python3 - "$spark_line" "$cpu_line" "${threads[@]}" <<'PY'
 import re, sys
-spark, cpu_line, threads = sys.argv[1], sys.argv[2], sys.argv[3]
+spark, cpu_line, lines = sys.argv[1], sys.argv[2], sys.argv[3:]
 n = int(re.search(r"(\d+) individuals; search", spark).group(1))
 s = float(re.search(r"search ([\d.]+) s", spark).group(1))
 cpu = float(re.search(r"used ([\d.]+) CPU-seconds", cpu_line).group(1))
-t = float(re.search(r"indivs/s=(\d+)", threads).group(1))
-tn = int(re.search(r"individuals=(\d+)", threads).group(1))
-tcpu = float(re.search(r"cpu=([\d.]+)", threads).group(1))
-print(f"spark indivs/s={n / s:.0f} threads indivs/s={t:.0f} ratio={n / s / t:.3f}")
 # After the first epoch (JIT warm-up, and Spark's start-up code, fall mostly in the first).
 epochs = [(int(a), float(b)) for a, b in re.findall(r"indivs=(\d+),.*elapsed=([\d.]+)s", open("target/bench/spark-overhead.log").read())]
-if len(epochs) > 1:
-    sa = (epochs[-1][0] - epochs[0][0]) / (epochs[-1][1] - epochs[0][1])
-    ta = float(re.search(r"after_epoch0_indivs/s=(\d+)", threads).group(1))
-    print(f"after epoch 0: spark indivs/s={sa:.0f} threads indivs/s={ta:.0f} ratio={sa / ta:.3f}")
-# CPU time per individual (all threads of each JVM), which other load on the machine disturbs less
-# than wall time: threads' over Spark's is the share of the job's CPU that the same work needs.
-print(f"spark CPU-s per 1000 individuals={1000 * cpu / n:.3f} threads={1000 * tcpu / tn:.3f}"
-      f" ratio={(tcpu / tn) / (cpu / n):.3f}")
+for threads in lines:
+    work = re.search(r"work=(\w+)", threads).group(1)
+    t = float(re.search(r" indivs/s=(\d+)", threads).group(1))
+    tn = int(re.search(r"individuals=(\d+)", threads).group(1))
+    tcpu = float(re.search(r"cpu=([\d.]+)", threads).group(1))
+    print(f"against {work} threads: spark indivs/s={n / s:.0f} threads indivs/s={t:.0f} ratio={n / s / t:.3f}")
+    if len(epochs) > 1:
+        sa = (epochs[-1][0] - epochs[0][0]) / (epochs[-1][1] - epochs[0][1])
+        ta = float(re.search(r"after_epoch0_indivs/s=(\d+)", threads).group(1))
+        print(f"  after epoch 0: spark indivs/s={sa:.0f} threads indivs/s={ta:.0f} ratio={sa / ta:.3f}")
+    # CPU time per individual (all threads of each JVM), which other load on the machine disturbs
+    # less than wall time: threads' over Spark's is the share of the job's CPU the same work needs.
+    print(f"  CPU-s per 1000 individuals: spark={1000 * cpu / n:.3f} threads={1000 * tcpu / tn:.3f}"
+          f" ratio={(tcpu / tn) / (cpu / n):.3f}")
 PY

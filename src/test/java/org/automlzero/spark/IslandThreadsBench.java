@@ -23,22 +23,32 @@ import org.automlzero.search.RegularizedEvolution;
  * in lockstep, as the Spark stages run them. Only the evolution is timed; nothing is written. The
  * throughput to compare the Spark job's against (issue 4); run by {@code bench/spark-overhead.sh}.
  *
- * <p>Usage: {@code IslandThreadsBench CONFIG THREADS EPOCHS [key=value ...]}.
+ * <p>Two kinds of island work: {@code plain} runs {@link RegularizedEvolution} alone; {@code job}
+ * runs {@link IslandEpoch#run}, the function the job's tasks run per island (the evolution plus what
+ * the job records of it: every birth for the lineage, the per-task fitness of the kept members, the
+ * progress and best rows), without Spark and without writing anything. Plain against the job is
+ * what the search costs in Spark; job against the Spark run is Spark's own share.
+ *
+ * <p>Usage: {@code IslandThreadsBench plain|job CONFIG THREADS EPOCHS [key=value ...]}.
  */
 public final class IslandThreadsBench {
   private IslandThreadsBench() {}
 
   public static void main(String[] args) throws Exception {
-    Path configFile = Path.of(args[0]);
-    int threads = Integer.parseInt(args[1]);
-    int epochs = Integer.parseInt(args[2]);
-    Config config = ExperimentConfig.load(configFile, Arrays.asList(args).subList(3, args.length));
+    if (args.length < 4 || !(args[0].equals("plain") || args[0].equals("job"))) {
+      throw new IllegalArgumentException("usage: IslandThreadsBench plain|job CONFIG THREADS EPOCHS [key=value ...]");
+    }
+    boolean job = args[0].equals("job");
+    Path configFile = Path.of(args[1]);
+    int threads = Integer.parseInt(args[2]);
+    int epochs = Integer.parseInt(args[3]);
+    Config config = ExperimentConfig.load(configFile, Arrays.asList(args).subList(4, args.length));
     JobPlan plan = SearchJob.plan(config, configFile);
     ExperimentSpec spec = plan.spec();
     JobSettings settings = plan.settings();
-    List<PopulationState> islands = new ArrayList<>();
+    List<IslandState> islands = new ArrayList<>();
     for (int i = 0; i < settings.islands(); i++) {
-      islands.add(PopulationState.start(i, Streams.islandSeed(spec.seed(), i)));
+      islands.add(PopulationCodec.decode(i, Streams.islandSeed(spec.seed(), i), 0, null, List.of()));
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long individuals = 0;
@@ -47,14 +57,16 @@ public final class IslandThreadsBench {
     long firstIndividuals = 0;
     double firstSeconds = 0;
     for (int epoch = 0; epoch < epochs; epoch++) {
-      List<Future<PopulationState>> futures = new ArrayList<>();
-      for (PopulationState island : islands) {
-        final PopulationState state = island.withEpoch(epoch);
-        futures.add(pool.submit(() -> evolve(plan, spec, state, settings.individualsPerEpoch())));
+      List<Future<IslandState>> futures = new ArrayList<>();
+      for (IslandState island : islands) {
+        final int e = epoch;
+        futures.add(pool.submit(() -> job ? IslandEpoch.run(plan, e, island, List.of()).state()
+            : new IslandState(evolve(plan, spec, island.population().withEpoch(e), settings.individualsPerEpoch()),
+                island.taskFitness())));
       }
       for (int i = 0; i < islands.size(); i++) {
-        PopulationState after = futures.get(i).get();
-        individuals += after.individuals() - islands.get(i).individuals();
+        IslandState after = futures.get(i).get();
+        individuals += after.population().individuals() - islands.get(i).population().individuals();
         islands.set(i, after);
       }
       if (epoch == 0) {
@@ -65,9 +77,9 @@ public final class IslandThreadsBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpu = (IslandSearch.processCpuNanos() - startCpu) / 1e9;
     pool.shutdown();
-    double best = islands.stream().mapToDouble(s -> s.best().fitness()).max().orElse(0);
-    System.out.printf(Locale.ROOT, "threads=%d islands=%d epochs=%d individuals=%d seconds=%.1f indivs/s=%.0f cpu=%.1f best=%.6f"
-        + " after_epoch0_indivs/s=%.0f%n", threads, islands.size(), epochs, individuals, seconds, individuals / seconds,
+    double best = islands.stream().mapToDouble(s -> s.population().best().fitness()).max().orElse(0);
+    System.out.printf(Locale.ROOT, "work=%s threads=%d islands=%d epochs=%d individuals=%d seconds=%.1f indivs/s=%.0f cpu=%.1f best=%.6f"
+        + " after_epoch0_indivs/s=%.0f%n", args[0], threads, islands.size(), epochs, individuals, seconds, individuals / seconds,
         cpu, best, (individuals - firstIndividuals) / (seconds - firstSeconds));
   }
 
