@@ -38,6 +38,9 @@ public final class Evaluator {
   private final Liveness liveness;
   private final double[] perTask;
   private final double[] combineScratch;
+  private final long[] numTrain;
+  /** Whether all tasks have one features size: then one compiled program serves every task. */
+  private final boolean oneFeaturesSize;
   private long evaluations;
 
   /**
@@ -82,11 +85,22 @@ public final class Evaluator {
     this.liveness = skipDeadCode ? new Liveness(Liveness.StochasticOps.KEEP_ALWAYS) : null;
     this.perTask = new double[tasks.size()];
     this.combineScratch = new double[tasks.size()];
+    this.numTrain = new long[tasks.size()];
+    this.oneFeaturesSize = tasks.stream().mapToInt(Task::featuresSize).distinct().count() == 1;
   }
 
   /** The combined fitness of {@code algorithm} over all tasks, in [0, 1]. */
   public double evaluate(Algorithm algorithm) {
     evaluations++;
+    if (cache != null && oneFeaturesSize) {
+      compiled.compile(algorithm, space, tasks.get(0).featuresSize(), liveness);
+      for (int i = 0, n = tasks.size(); i < n; i++) {
+        Task task = tasks.get(i);
+        numTrain[i] = budget == null ? task.maxTrainExamples() : budget.trainExamples(algorithm, task.maxTrainExamples());
+      }
+      cache.executeAll(executor, compiled, tasks, numTrain, rng, maxAbsError, perTask);
+      return combined();
+    }
     int compiledFor = -1;
     for (int i = 0, n = tasks.size(); i < n; i++) {
       Task task = tasks.get(i);
@@ -101,6 +115,11 @@ public final class Evaluator {
           ? executor.execute(compiled, task, numTrain, task.numValid(), rng, maxAbsError)
           : cache.execute(executor, compiled, task, numTrain, rng, maxAbsError);
     }
+    return combined();
+  }
+
+  /** The tasks' fitness in {@link #perTask} combined. */
+  private double combined() {
     System.arraycopy(perTask, 0, combineScratch, 0, perTask.length);
     double fitness = combination.combine(combineScratch, perTask.length);
     if (!(fitness >= 0 && fitness <= 1)) {

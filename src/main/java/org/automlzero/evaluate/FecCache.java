@@ -1,5 +1,6 @@
 package org.automlzero.evaluate;
 
+import java.util.List;
 import org.automlzero.execute.CompiledAlgorithm;
 import org.automlzero.execute.ErrorRecord;
 import org.automlzero.execute.Executor;
@@ -21,6 +22,8 @@ import org.automlzero.task.Task;
 public final class FecCache {
   /** The reference reseeds the probe's generator to this value for every task execution. */
   static final long PROBE_SEED = 235732282L;
+  /** Programs whose probes {@link ProbeMemo} remembers (at most; a direct-mapped table). */
+  private static final int MEMO_SLOTS = 4096;
 
   private final int numTrainExamples;
   private final int numValidExamples;
@@ -28,14 +31,29 @@ public final class FecCache {
   private final Rng probeRng = new Rng(PROBE_SEED);
   private final ErrorRecord record = new ErrorRecord();
   private final LruFitnessTable entries;
+  private final boolean memoizeProbes;
+  private ProbeMemo memo;
   private long hits;
   private long misses;
+  private long probesRun;
+  private long probesRemembered;
 
+  /** A cache that remembers recent programs' probes ({@link ProbeMemo}). */
   public FecCache(FecSpec spec) {
+    this(spec, true);
+  }
+
+  /**
+   * @param memoizeProbes whether to skip the probes of a program probed recently and reuse what
+   *     they found ({@link ProbeMemo}); the results are the same either way, to the bit and to the
+   *     step count (false is for tests and benchmarks that compare)
+   */
+  public FecCache(FecSpec spec, boolean memoizeProbes) {
     this.numTrainExamples = spec.numTrainExamples();
     this.numValidExamples = spec.numValidExamples();
     this.forgetEvery = spec.forgetEvery();
     this.entries = new LruFitnessTable(spec.cacheSize());
+    this.memoizeProbes = memoizeProbes;
   }
 
   /** A cache with the given settings; see {@link FecSpec}. */
@@ -43,12 +61,73 @@ public final class FecCache {
     this(new FecSpec(numTrainExamples, numValidExamples, cacheSize, forgetEvery));
   }
 
+  /**
+   * The fitness of {@code program} on each of {@code tasks} (all of one features size, which
+   * {@code program} is compiled for) into {@code fitness}, task by task as {@link #execute}, with
+   * the budgeted train counts {@code numTrain}. The probes of a program probed recently are not run
+   * again: what they found is remembered, and their steps are counted as if they had run.
+   */
+  void executeAll(Executor executor, CompiledAlgorithm program, List<Task> tasks, long[] numTrain, Rng rng,
+      double maxAbsError, double[] fitness) {
+    final int n = tasks.size();
+    if (!memoizeProbes) {
+      for (int i = 0; i < n; i++) {
+        fitness[i] = execute(executor, program, tasks.get(i), numTrain[i], rng, maxAbsError);
+      }
+      return;
+    }
+    if (memo == null || memo.tasks() != n) {
+      memo = new ProbeMemo(MEMO_SLOTS, n);
+    }
+    final long fingerprint = program.fingerprint();
+    int slot = memo.find(program, fingerprint);
+    if (slot >= 0) {
+      probesRemembered += n;
+      for (int i = 0; i < n; i++) {
+        executor.countUnrun(memo.trainSteps(slot, i), memo.validSteps(slot, i), memo.learnSteps(slot, i));
+        fitness[i] = lookup(memo.recordHash(slot, i), executor, program, tasks.get(i), numTrain[i], rng, maxAbsError);
+      }
+      return;
+    }
+    slot = memo.claim(program, fingerprint);
+    for (int i = 0; i < n; i++) {
+      Task task = tasks.get(i);
+      long train = executor.trainStepsCompleted();
+      long valid = executor.validStepsCompleted();
+      long learn = executor.learnStepsCompleted();
+      long recordHash = probe(executor, program, task, maxAbsError);
+      memo.record(slot, i, recordHash, executor.trainStepsCompleted() - train,
+          executor.validStepsCompleted() - valid, executor.learnStepsCompleted() - learn);
+      fitness[i] = lookup(recordHash, executor, program, task, numTrain[i], rng, maxAbsError);
+    }
+    memo.complete(slot);
+  }
+
   /** The fitness of {@code program} on {@code task}: cached when the probe's hash is known. */
   double execute(Executor executor, CompiledAlgorithm program, Task task, long numTrain, Rng rng,
       double maxAbsError) {
+    return lookup(probe(executor, program, task, maxAbsError), executor, program, task, numTrain, rng, maxAbsError);
+  }
+
+  /**
+   * Runs the probe of {@code program} on {@code task} and returns the hash of its errors alone
+   * ({@link #recordHash}). It depends on the program and the task only: the probe's generator is
+   * reseeded to the same seed every time.
+   */
+  long probe(Executor executor, CompiledAlgorithm program, Task task, double maxAbsError) {
+    probesRun++;
     probeRng.reseed(PROBE_SEED);
     executor.executeRecording(program, task, numTrainExamples, numValidExamples, probeRng, maxAbsError, record);
-    long key = hash(record, task.index(), numTrain);
+    return recordHash(record);
+  }
+
+  /**
+   * The fitness of {@code program} on {@code task} given its probe's {@code recordHash}: the cached
+   * one on a hit, else a full execution, which is then cached.
+   */
+  double lookup(long recordHash, Executor executor, CompiledAlgorithm program, Task task, long numTrain, Rng rng,
+      double maxAbsError) {
+    long key = finish(recordHash, task.index(), numTrain);
     int slot = entries.find(key);
     if (slot >= 0) {
       hits++;
@@ -66,6 +145,11 @@ public final class FecCache {
 
   /** The reference's {@code WellMixedHash} over the probe's errors, the task index and the train count. */
   static long hash(ErrorRecord record, int taskIndex, long numTrain) {
+    return finish(recordHash(record), taskIndex, numTrain);
+  }
+
+  /** The first part of {@link #hash}: the probe's errors, train then validation. */
+  static long recordHash(ErrorRecord record) {
     long h = 42;
     for (int i = 0; i < record.trainCount(); i++) {
       h = combine(h, record.train(i));
@@ -73,7 +157,12 @@ public final class FecCache {
     for (int i = 0; i < record.validCount(); i++) {
       h = combine(h, record.valid(i));
     }
-    h = Seeds.mix64(h ^ Seeds.mix64(taskIndex + 0x632be59bd9b4e019L));
+    return h;
+  }
+
+  /** The rest of {@link #hash}: the task index and the budgeted train count mixed into a {@link #recordHash}. */
+  static long finish(long recordHash, int taskIndex, long numTrain) {
+    long h = Seeds.mix64(recordHash ^ Seeds.mix64(taskIndex + 0x632be59bd9b4e019L));
     return Seeds.mix64(h ^ Seeds.mix64(numTrain + 0x9e3779b97f4a7c15L));
   }
 
@@ -89,6 +178,16 @@ public final class FecCache {
 
   public long misses() {
     return misses;
+  }
+
+  /** Probes run: one per task of each evaluation whose program was not probed recently. */
+  public long probesRun() {
+    return probesRun;
+  }
+
+  /** Probes not run because the same program's were remembered. */
+  public long probesRemembered() {
+    return probesRemembered;
   }
 
   /** Hits over lookups, 0 before the first lookup. */

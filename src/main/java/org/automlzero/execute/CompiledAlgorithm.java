@@ -9,6 +9,7 @@ import org.automlzero.program.Instruction;
 import org.automlzero.program.Kind;
 import org.automlzero.program.Liveness;
 import org.automlzero.program.Op;
+import org.automlzero.random.Seeds;
 
 /**
  * An {@link Algorithm} flattened for the interpreter: for each instruction its op code, its operand
@@ -89,6 +90,60 @@ public final class CompiledAlgorithm {
     learnEnd = n;
     control(n, Interpreter.LEARN_END);
     return this;
+  }
+
+  /**
+   * A hash of what this buffer runs: its instructions (codes, offsets, constants to the bit) and
+   * features size. Equal programs have equal fingerprints; {@link #sameProgram} tells them apart
+   * for certain.
+   */
+  public long fingerprint() {
+    long h = Seeds.mix64(featuresSize + 0x9e3779b97f4a7c15L);
+    h = Seeds.mix64(h ^ ((long) setupEnd << 32 | predictEnd));
+    final int n = learnEnd + 1;
+    for (int i = 0; i < 4 * n; i++) {
+      h = Seeds.mix64(h ^ code[i]);
+    }
+    for (int i = 0; i < 2 * n; i++) {
+      h = Seeds.mix64(h ^ Double.doubleToRawLongBits(constants[i]));
+    }
+    return h;
+  }
+
+  /**
+   * Whether {@code other} runs exactly what this buffer runs (same instructions, constants equal to
+   * the bit, same features size): then it behaves identically on every task and generator.
+   */
+  public boolean sameProgram(CompiledAlgorithm other) {
+    final int n = learnEnd + 1;
+    return featuresSize == other.featuresSize && setupEnd == other.setupEnd && predictEnd == other.predictEnd
+        && learnEnd == other.learnEnd
+        && Arrays.equals(code, 0, 4 * n, other.code, 0, 4 * n)
+        && rawEquals(constants, other.constants, 2 * n);
+  }
+
+  /** Makes this buffer a copy of {@code other}; allocates only when {@code other} is larger than any before. */
+  public void copyFrom(CompiledAlgorithm other) {
+    final int n = other.learnEnd + 1;
+    if (code.length < 4 * n) {
+      code = new int[other.code.length];
+      constants = new double[other.constants.length];
+    }
+    System.arraycopy(other.code, 0, code, 0, 4 * n);
+    System.arraycopy(other.constants, 0, constants, 0, 2 * n);
+    setupEnd = other.setupEnd;
+    predictEnd = other.predictEnd;
+    learnEnd = other.learnEnd;
+    featuresSize = other.featuresSize;
+  }
+
+  private static boolean rawEquals(double[] a, double[] b, int n) {
+    for (int i = 0; i < n; i++) {
+      if (Double.doubleToRawLongBits(a[i]) != Double.doubleToRawLongBits(b[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The features size this buffer was last compiled for. */

@@ -44,6 +44,17 @@ public final class Executor {
     return learnStepsCompleted;
   }
 
+  /**
+   * Counts the steps of an execution that the caller knows without running it, because it ran the
+   * same program on the same task and generator state before (the cache's probe memo): the step
+   * counters then read as if it had run again.
+   */
+  public void countUnrun(long trainSteps, long validSteps, long learnSteps) {
+    trainStepsCompleted += trainSteps;
+    validStepsCompleted += validSteps;
+    learnStepsCompleted += learnSteps;
+  }
+
   /** The memory after the last execution, for tests and tools that inspect what a program left. */
   public Memory memory() {
     return interpreter == null ? null : interpreter.memory();
