@@ -190,6 +190,12 @@ public final class FecCache {
     return probesRemembered;
   }
 
+  /** Remembered probes over all probes asked for, 0 before the first. */
+  public double probesRememberedRate() {
+    long probes = probesRun + probesRemembered;
+    return probes == 0 ? 0 : (double) probesRemembered / probes;
+  }
+
   /** Hits over lookups, 0 before the first lookup. */
   public double hitRate() {
     long lookups = hits + misses;

@@ -127,10 +127,11 @@ public final class Experiment {
         double seconds = (System.nanoTime() - start) / 1e9;
         FecCache cache = evaluator.cache();
         progress.accept(String.format(
-            "indivs=%d, elapsed_secs=%.1f, mean=%.6f, stdev=%.6f, best fit=%.6f, indivs/s=%.0f, cache hit rate=%s",
+            "indivs=%d, elapsed_secs=%.1f, mean=%.6f, stdev=%.6f, best fit=%.6f, indivs/s=%.0f, cache hit rate=%s%s",
             before + state.individuals(), seconds, stats.mean(), stats.stdev(), stats.best().fitness(),
             (before + state.individuals()) / Math.max(seconds, 1e-9),
-            cache == null ? "off" : String.format("%.3f", cache.hitRate())));
+            cache == null ? "off" : String.format("%.3f", cache.hitRate()),
+            cache == null ? "" : String.format(", probes remembered=%.3f", cache.probesRememberedRate())));
       }
       return false;
     }
