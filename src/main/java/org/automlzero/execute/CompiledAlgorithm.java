@@ -14,10 +14,9 @@ import org.automlzero.random.Seeds;
 /**
  * An {@link Algorithm} flattened for the interpreter: for each instruction its op code, its operand
  * offsets into the flat memory arrays (already multiplied by F or F x F) and its constants as
- * doubles. Setup, Predict and Learn lie one after the other, Predict and Learn each closed by a
- * control instruction that hands the example loop to the interpreter ({@link
- * Interpreter#PREDICT_END}, {@link Interpreter#LEARN_END}); NO_OPs are dropped, which changes
- * nothing they could compute. Given a {@link Liveness}, {@link #compile(Algorithm, AddressSpace, int,
+ * doubles. Setup, Predict and Learn lie one after the other, [0, setupEnd), [setupEnd,
+ * predictEnd) and [predictEnd, learnEnd); NO_OPs are dropped, which changes nothing they could
+ * compute. Given a {@link Liveness}, {@link #compile(Algorithm, AddressSpace, int,
  * Liveness)} also drops the instructions that cannot change a prediction, which leaves every
  * prediction, and so every fitness, the same to the bit.
  *
@@ -40,10 +39,10 @@ public final class CompiledAlgorithm {
   int[] code = new int[0];
   /** Two constants per instruction. */
   double[] constants = new double[0];
-  /** Setup is [0, setupEnd); Predict is [setupEnd, predictEnd), closed by PREDICT_END at predictEnd. */
+  /** Setup is [0, setupEnd); Predict is [setupEnd, predictEnd). */
   int setupEnd;
   int predictEnd;
-  /** Learn is [predictEnd + 1, learnEnd), closed by LEARN_END at learnEnd. */
+  /** Learn is [predictEnd, learnEnd). */
   int learnEnd;
   private int featuresSize;
 
@@ -75,7 +74,7 @@ public final class CompiledAlgorithm {
       liveness.analyze(algorithm, space);
     }
     this.featuresSize = featuresSize;
-    int capacity = algorithm.size() + 2;
+    int capacity = Math.max(1, algorithm.size());
     if (code.length < capacity * 4) {
       int size = Math.max(capacity, code.length / 2);
       code = Arrays.copyOf(code, size * 4);
@@ -85,10 +84,7 @@ public final class CompiledAlgorithm {
     setupEnd = n;
     n = append(algorithm.predict(), ComponentFunction.PREDICT, liveness, n, space, featuresSize);
     predictEnd = n;
-    n = control(n, Interpreter.PREDICT_END);
-    n = append(algorithm.learn(), ComponentFunction.LEARN, liveness, n, space, featuresSize);
-    learnEnd = n;
-    control(n, Interpreter.LEARN_END);
+    learnEnd = append(algorithm.learn(), ComponentFunction.LEARN, liveness, n, space, featuresSize);
     return this;
   }
 
@@ -100,7 +96,7 @@ public final class CompiledAlgorithm {
   public long fingerprint() {
     long h = Seeds.mix64(featuresSize + 0x9e3779b97f4a7c15L);
     h = Seeds.mix64(h ^ ((long) setupEnd << 32 | predictEnd));
-    final int n = learnEnd + 1;
+    final int n = learnEnd;
     for (int i = 0; i < 4 * n; i++) {
       h = Seeds.mix64(h ^ code[i]);
     }
@@ -115,7 +111,7 @@ public final class CompiledAlgorithm {
    * the bit, same features size): then it behaves identically on every task and generator.
    */
   public boolean sameProgram(CompiledAlgorithm other) {
-    final int n = learnEnd + 1;
+    final int n = learnEnd;
     return featuresSize == other.featuresSize && setupEnd == other.setupEnd && predictEnd == other.predictEnd
         && learnEnd == other.learnEnd
         && Arrays.equals(code, 0, 4 * n, other.code, 0, 4 * n)
@@ -124,7 +120,7 @@ public final class CompiledAlgorithm {
 
   /** Makes this buffer a copy of {@code other}; allocates only when {@code other} is larger than any before. */
   public void copyFrom(CompiledAlgorithm other) {
-    final int n = other.learnEnd + 1;
+    final int n = other.learnEnd;
     if (code.length < 4 * n) {
       code = new int[other.code.length];
       constants = new double[other.constants.length];
@@ -163,17 +159,12 @@ public final class CompiledAlgorithm {
 
   /** Instructions of Learn left after dropping NO_OPs (and dead code). */
   public int learnLength() {
-    return learnEnd - predictEnd - 1;
+    return learnEnd - predictEnd;
   }
 
   /** Instructions left after dropping NO_OPs (and dead code), in all three functions. */
   public int length() {
-    return learnEnd - 1;
-  }
-
-  private int control(int n, int code) {
-    set(n, code, 0, 0, 0, 0, 0);
-    return n + 1;
+    return learnEnd;
   }
 
   private void set(int n, int op, int a, int b, int o, double c0, double c1) {

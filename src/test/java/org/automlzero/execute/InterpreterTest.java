@@ -245,8 +245,8 @@ class InterpreterTest {
 
   @Test
   void runExecutesExactlyTheRequestedSlice() {
-    // Setup s2 = 1, Predict s3 = 2, Learn s4 = 3: running [setupEnd, predictEnd) runs Predict only;
-    // a control instruction closes Predict (at predictEnd) and Learn (at learnEnd).
+    // Setup s2 = 1, Predict s3 = 2, Learn s4 = 3 (NO_OPs dropped): running [setupEnd, predictEnd)
+    // runs Predict only.
     Algorithm algorithm = new Algorithm(
         List.of(Instruction.scalarConst(2, 1), Instruction.noOp()),
         List.of(Instruction.noOp(), Instruction.scalarConst(3, 2)),
@@ -254,7 +254,7 @@ class InterpreterTest {
     CompiledAlgorithm compiled = new CompiledAlgorithm().compile(algorithm, SPACE, 2);
     assertEquals(1, compiled.setupEnd);
     assertEquals(2, compiled.predictEnd);
-    assertEquals(4, compiled.learnEnd);
+    assertEquals(3, compiled.learnEnd);
     assertEquals(3, compiled.length());
     Memory memory = new Memory(SPACE, 2);
     Interpreter.run(compiled, compiled.setupEnd, compiled.predictEnd, memory, null);
