@@ -38,7 +38,7 @@ public final class Evaluator {
   private final Liveness liveness;
   private final double[] perTask;
   private final double[] combineScratch;
-  private final long[] numTrain;
+  private final long[] trainCounts;
   /** Whether all tasks have one features size: then one compiled program serves every task. */
   private final boolean oneFeaturesSize;
   private long evaluations;
@@ -85,7 +85,7 @@ public final class Evaluator {
     this.liveness = skipDeadCode ? new Liveness(Liveness.StochasticOps.KEEP_ALWAYS) : null;
     this.perTask = new double[tasks.size()];
     this.combineScratch = new double[tasks.size()];
-    this.numTrain = new long[tasks.size()];
+    this.trainCounts = new long[tasks.size()];
     this.oneFeaturesSize = tasks.stream().mapToInt(Task::featuresSize).distinct().count() == 1;
   }
 
@@ -95,10 +95,9 @@ public final class Evaluator {
     if (cache != null && oneFeaturesSize) {
       compiled.compile(algorithm, space, tasks.get(0).featuresSize(), liveness);
       for (int i = 0, n = tasks.size(); i < n; i++) {
-        Task task = tasks.get(i);
-        numTrain[i] = budget == null ? task.maxTrainExamples() : budget.trainExamples(algorithm, task.maxTrainExamples());
+        trainCounts[i] = trainExamples(algorithm, tasks.get(i));
       }
-      cache.executeAll(executor, compiled, tasks, numTrain, rng, maxAbsError, perTask);
+      cache.executeAll(executor, compiled, tasks, trainCounts, rng, maxAbsError, perTask);
       return combined();
     }
     int compiledFor = -1;
@@ -108,14 +107,17 @@ public final class Evaluator {
         compiled.compile(algorithm, space, task.featuresSize(), liveness);
         compiledFor = task.featuresSize();
       }
-      long numTrain = budget == null
-          ? task.maxTrainExamples()
-          : budget.trainExamples(algorithm, task.maxTrainExamples());
+      long numTrain = trainExamples(algorithm, task);
       perTask[i] = cache == null
           ? executor.execute(compiled, task, numTrain, task.numValid(), rng, maxAbsError)
           : cache.execute(executor, compiled, task, numTrain, rng, maxAbsError);
     }
     return combined();
+  }
+
+  /** The training examples {@code algorithm} gets on {@code task}: all of them, or what the budget allows. */
+  private long trainExamples(Algorithm algorithm, Task task) {
+    return budget == null ? task.maxTrainExamples() : budget.trainExamples(algorithm, task.maxTrainExamples());
   }
 
   /** The tasks' fitness in {@link #perTask} combined. */

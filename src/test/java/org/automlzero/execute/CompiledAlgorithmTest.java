@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.automlzero.program.AddressSpace;
 import org.automlzero.program.Algorithm;
+import org.automlzero.program.ComponentFunction;
+import org.automlzero.program.HandWrittenAlgorithms;
 import org.automlzero.program.Instruction;
 import org.automlzero.program.Liveness;
 import org.automlzero.program.Op;
@@ -17,16 +20,12 @@ import org.junit.jupiter.api.Test;
 class CompiledAlgorithmTest {
   private static final AddressSpace SPACE = AddressSpace.DEMO;
 
-  private static Algorithm linear(double learningRate, Instruction deadLearn) {
-    return new Algorithm(
-        List.of(Instruction.scalarConst(2, learningRate)),
-        List.of(Instruction.of(Op.VECTOR_INNER_PRODUCT, 1, 0, 1)),
-        List.of(
-            Instruction.of(Op.SCALAR_DIFF, 0, 1, 3),
-            Instruction.of(Op.SCALAR_PRODUCT, 2, 3, 3),
-            Instruction.of(Op.SCALAR_VECTOR_PRODUCT, 3, 0, 2),
-            Instruction.of(Op.VECTOR_SUM, 1, 2, 1),
-            deadLearn));
+  /** The reference's linear model with one more Learn instruction at the end. */
+  private static Algorithm linear(double learningRate, Instruction lastLearn) {
+    Algorithm model = HandWrittenAlgorithms.linearModel(learningRate);
+    List<Instruction> learn = new ArrayList<>(model.learn());
+    learn.add(lastLearn);
+    return model.withComponent(ComponentFunction.LEARN, learn);
   }
 
   private static CompiledAlgorithm compile(Algorithm algorithm) {
@@ -54,11 +53,10 @@ class CompiledAlgorithmTest {
     CompiledAlgorithm negativeZero = compile(linear(-0.0, Instruction.of(Op.SCALAR_PRODUCT, 3, 3, 3)));
     CompiledAlgorithm zero = compile(linear(0.0, Instruction.of(Op.SCALAR_PRODUCT, 3, 3, 3)));
     assertFalse(zero.sameProgram(negativeZero), "constants compare to the bit");
-    CompiledAlgorithm otherOp = compile(new Algorithm(
-        List.of(Instruction.scalarConst(2, 0.01)),
-        List.of(Instruction.of(Op.VECTOR_INNER_PRODUCT, 1, 0, 1)),
-        List.of(Instruction.of(Op.SCALAR_SUM, 0, 1, 3), Instruction.of(Op.SCALAR_PRODUCT, 2, 3, 3),
-            Instruction.of(Op.SCALAR_VECTOR_PRODUCT, 3, 0, 2), Instruction.of(Op.VECTOR_SUM, 1, 2, 1))));
+    Algorithm linear = HandWrittenAlgorithms.linearModel(0.01);
+    List<Instruction> learn = new ArrayList<>(linear.learn());
+    learn.set(0, Instruction.of(Op.SCALAR_SUM, 0, 1, 3));
+    CompiledAlgorithm otherOp = compile(linear.withComponent(ComponentFunction.LEARN, learn));
     assertFalse(a.sameProgram(otherOp));
   }
 
