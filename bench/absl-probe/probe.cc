@@ -255,6 +255,7 @@ int main(int argc, char** argv) {
   Task<4>(tasks, true, 1001u, 11001u, 10000, 100);
   Task<4>(tasks, true, 9000u, 19000u, 1000, 100);
   Task<8>(tasks, false, 2000000u, 1000000u, 1000, 100);
+  Task<8>(tasks, true, 7u, 8u, 200, 20);
   Task<16>(tasks, true, 4294967295u, 4294967000u, 100, 10);
   NeuralNetInit(tasks, 10000u, 0.1f, 0.1f);
   NeuralNetInit(tasks, 100000u, 0.180920f, 0.145231f);
