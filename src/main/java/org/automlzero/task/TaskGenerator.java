@@ -13,16 +13,20 @@ import org.automlzero.random.Seeds;
 
 /**
  * Builds the {@link Task}s of {@link TaskSpec}s (the reference's {@code FillTasks}). Every task is a
- * pure function of its spec, its data seed and its param seed: each random stream is a fresh
- * {@link Rng} of {@code Seeds.derive(seed, salt)}, with no shared generator, so generating a task
- * alone or among others gives the same arrays. Datasets of projected binary tasks are loaded once
- * per generator by its {@link DatasetLoader} and kept; tasks of one spec that land on the same
- * (pair, dataset seed) share arrays.
+ * pure function of its spec, its data seed and its param seed: each random stream is fresh, with
+ * no shared generator, so generating a task alone or among others gives the same arrays. The
+ * regressions' streams are the reference's {@code std::mt19937(seed + salt)}
+ * ({@link RegressionTasks}); the others, including every task's epoch shuffles, are {@link Rng}s
+ * of {@code Seeds.derive(seed, salt)}, so they are not the reference's. Datasets of projected
+ * binary tasks are loaded once per generator by its {@link DatasetLoader} and kept; tasks of one
+ * spec that land on the same (pair, dataset seed) share arrays.
  *
  * <p>Thread-safe when its loader is: the only state is the dataset cache, a concurrent map.
  */
 public final class TaskGenerator {
-  // The reference's offset for the epoch-shuffle generator (task_util.h).
+  // The reference's offset for the epoch-shuffle generator (task_util.h). The reference shuffles
+  // with std::shuffle over std::mt19937(data_seed + 3274582109), whose draws are the C++ library's
+  // own; here a salt of Seeds.derive, so epochs after the first are not the reference's.
   static final long EPOCHS_SALT = 3274582109L;
 
   private final DatasetLoader loader;
