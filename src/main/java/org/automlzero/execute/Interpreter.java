@@ -67,7 +67,7 @@ public final class Interpreter {
     return memory;
   }
 
-  /** Runs instructions {@code [from, to)} of {@code p} (no control instructions among them). */
+  /** Runs instructions {@code [from, to)} of {@code p} once, on {@code memory}. */
   public static void run(CompiledAlgorithm p, int from, int to, Memory memory, Rng rng) {
     Interpreter interpreter = new Interpreter(memory);
     interpreter.rng = rng;
