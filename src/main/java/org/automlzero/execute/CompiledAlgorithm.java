@@ -13,8 +13,8 @@ import org.automlzero.random.Seeds;
 
 /**
  * An {@link Algorithm} flattened for the interpreter: for each instruction its op code, its operand
- * offsets into the flat memory arrays (already multiplied by F or F x F) and its constants as
- * doubles. Setup, Predict and Learn lie one after the other, [0, setupEnd), [setupEnd,
+ * offsets into the flat {@link Memory} of its address space and F (vector and matrix addresses
+ * already multiplied by F or F x F and added to their kind's base) and its constants as doubles. Setup, Predict and Learn lie one after the other, [0, setupEnd), [setupEnd,
  * predictEnd) and [predictEnd, learnEnd); NO_OPs are dropped, which changes nothing they could
  * compute. Given a {@link Liveness}, {@link #compile(Algorithm, AddressSpace, int,
  * Liveness)} also drops the instructions that cannot change a prediction, which leaves every
@@ -189,7 +189,7 @@ public final class CompiledAlgorithm {
       if (liveness != null && !liveness.isLive(function, i)) {
         continue;
       }
-      int o = offset(op.out(), instruction.out(), f);
+      int o = offset(op.out(), instruction.out(), space, f);
       double c0 = 0;
       double c1 = 0;
       switch (op.data()) {
@@ -213,7 +213,8 @@ public final class CompiledAlgorithm {
       if (SPECIALISABLE[opCode]) {
         opCode += sizeOffset;
       }
-      set(n, opCode, offset(op.in1(), instruction.in1(), f), offset(op.in2(), instruction.in2(), f), o, c0, c1);
+      set(n, opCode, offset(op.in1(), instruction.in1(), space, f), offset(op.in2(), instruction.in2(), space, f), o,
+          c0, c1);
       n++;
     }
     return n;
@@ -241,11 +242,12 @@ public final class CompiledAlgorithm {
     return table;
   }
 
-  private static int offset(Kind kind, int address, int f) {
+  /** Where operand {@code address} of kind {@code kind} starts in {@link Memory#data}. */
+  private static int offset(Kind kind, int address, AddressSpace space, int f) {
     return switch (kind) {
       case NONE, SCALAR -> address;
-      case VECTOR -> address * f;
-      case MATRIX -> address * f * f;
+      case VECTOR -> Memory.vectorBase(space) + address * f;
+      case MATRIX -> Memory.matrixBase(space, f) + address * f * f;
     };
   }
 

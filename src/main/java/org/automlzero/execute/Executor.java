@@ -107,11 +107,11 @@ public final class Executor {
       in.order = task.epochs()[epoch];
       in.step = 0;
       in.steps = (int) Math.min(perEpoch, remaining);
-      in.trainSteps = 1;
       in.load(in.order[0]);
       in.pass(p);
-      trainStepsCompleted += in.trainSteps;
-      learnStepsCompleted += in.stopped ? in.trainSteps - 1 : in.trainSteps;
+      // Predict ran for every step up to the last, where a stop leaves the step unfinished.
+      trainStepsCompleted += in.stopped ? in.step + 1 : in.steps;
+      learnStepsCompleted += in.step;
       if (in.stopped) {
         if (epoch == 0) {
           return 0.0;

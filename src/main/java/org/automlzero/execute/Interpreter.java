@@ -54,7 +54,6 @@ public final class Interpreter {
   double loss;
   /** True when the pass ended on a NaN or too large error rather than after its last step. */
   boolean stopped;
-  long trainSteps;
   ErrorRecord record;
 
   private final Memory memory;
@@ -86,8 +85,8 @@ public final class Interpreter {
   /** Loads example {@code example} of the pass into v0 and clears s0 (labels are hidden in Predict). */
   void load(int example) {
     final int f = memory.featuresSize;
-    Kernels.loadFeatures(features, example * f, memory.vectors, f);
-    memory.scalars[0] = 0.0;
+    Kernels.loadFeatures(features, example * f, memory.data, memory.vectorBase, f);
+    memory.data[0] = 0.0;
     this.example = example;
   }
 
@@ -104,15 +103,11 @@ public final class Interpreter {
   // Keep this method under 8,000 bytes of bytecode (javap -c; about 5,700 now): HotSpot never
   // JIT-compiles a larger one (-XX:-DontCompileHugeMethods is not a flag to rely on in clusters).
   private void loop(CompiledAlgorithm p, int from, int to, boolean pass) {
-    final Rng rng = this.rng;
     final int[] code = p.code;
     final double[] constants = p.constants;
-    final double[] s = memory.scalars;
-    final double[] v = memory.vectors;
-    final double[] m = memory.matrices;
-    final double[] t = memory.scratch;
+    final double[] mem = memory.data;
+    final int v0 = memory.vectorBase;
     final int f = memory.featuresSize;
-    final int ff = f * f;
     // The pass's state in locals, written back on the way out: fields would be reloaded around
     // every instruction, since the ops store to arrays the JIT cannot tell apart from them.
     final boolean validating = this.validating;
@@ -121,7 +116,6 @@ public final class Interpreter {
     final double[] features = this.features;
     final double[] labels = this.labels;
     final int[] order = this.order;
-    final ErrorRecord record = this.record;
     final int steps = this.steps;
     final int predictFrom = p.setupEnd;
     final int predictTo = p.predictEnd;
@@ -131,7 +125,6 @@ public final class Interpreter {
     int step = this.step;
     int example = this.example;
     double loss = this.loss;
-    long trainSteps = this.trainSteps;
     while (true) {
       for (int i = from; i < to; i++) {
         final int pc = i << 2;
@@ -139,259 +132,259 @@ public final class Interpreter {
         final int b = code[pc + 2];
         final int o = code[pc + 3];
         switch (code[pc]) {
-          case 1 -> s[o] = s[a] + s[b]; // SCALAR_SUM
-          case 2 -> s[o] = s[a] - s[b]; // SCALAR_DIFF
-          case 3 -> s[o] = s[a] * s[b]; // SCALAR_PRODUCT
-          case 4 -> s[o] = s[a] / s[b]; // SCALAR_DIVISION
-          case 5 -> s[o] = Math.abs(s[a]); // SCALAR_ABS
-          case 6 -> s[o] = 1.0 / s[a]; // SCALAR_RECIPROCAL
-          case 7 -> s[o] = Math.sin(s[a]); // SCALAR_SIN
-          case 8 -> s[o] = Math.cos(s[a]); // SCALAR_COS
-          case 9 -> s[o] = Math.tan(s[a]); // SCALAR_TAN
-          case 10 -> s[o] = Math.asin(s[a]); // SCALAR_ARCSIN
-          case 11 -> s[o] = Math.acos(s[a]); // SCALAR_ARCCOS
-          case 12 -> s[o] = Math.atan(s[a]); // SCALAR_ARCTAN
-          case 13 -> s[o] = Math.exp(s[a]); // SCALAR_EXP
-          case 14 -> s[o] = Math.log(s[a]); // SCALAR_LOG
-          case 15 -> s[o] = s[a] >= 0 ? 1.0 : 0.0; // SCALAR_HEAVYSIDE: 1 at 0
+          case 1 -> mem[o] = mem[a] + mem[b]; // SCALAR_SUM
+          case 2 -> mem[o] = mem[a] - mem[b]; // SCALAR_DIFF
+          case 3 -> mem[o] = mem[a] * mem[b]; // SCALAR_PRODUCT
+          case 4 -> mem[o] = mem[a] / mem[b]; // SCALAR_DIVISION
+          case 5 -> mem[o] = Math.abs(mem[a]); // SCALAR_ABS
+          case 6 -> mem[o] = 1.0 / mem[a]; // SCALAR_RECIPROCAL
+          case 7 -> mem[o] = Math.sin(mem[a]); // SCALAR_SIN
+          case 8 -> mem[o] = Math.cos(mem[a]); // SCALAR_COS
+          case 9 -> mem[o] = Math.tan(mem[a]); // SCALAR_TAN
+          case 10 -> mem[o] = Math.asin(mem[a]); // SCALAR_ARCSIN
+          case 11 -> mem[o] = Math.acos(mem[a]); // SCALAR_ARCCOS
+          case 12 -> mem[o] = Math.atan(mem[a]); // SCALAR_ARCTAN
+          case 13 -> mem[o] = Math.exp(mem[a]); // SCALAR_EXP
+          case 14 -> mem[o] = Math.log(mem[a]); // SCALAR_LOG
+          case 15 -> mem[o] = mem[a] >= 0 ? 1.0 : 0.0; // SCALAR_HEAVYSIDE: 1 at 0
           case 44 -> { // SCALAR_MIN as std::min(a, b)
-            final double x = s[a];
-            final double y = s[b];
-            s[o] = y < x ? y : x;
+            final double x = mem[a];
+            final double y = mem[b];
+            mem[o] = y < x ? y : x;
           }
           case 47 -> { // SCALAR_MAX as std::max(a, b)
-            final double x = s[a];
-            final double y = s[b];
-            s[o] = x < y ? y : x;
+            final double x = mem[a];
+            final double y = mem[b];
+            mem[o] = x < y ? y : x;
           }
-          case 56 -> s[o] = constants[2 * i]; // SCALAR_CONST_SET
-          case 57 -> v[o] = constants[2 * i]; // VECTOR_CONST_SET: the offset already names the entry
-          case 58 -> m[o] = constants[2 * i]; // MATRIX_CONST_SET: the offset already names the entry
-          case 59 -> s[o] = uniform(rng, constants[2 * i], constants[2 * i + 1]); // SCALAR_UNIFORM_SET
+          case 56 -> mem[o] = constants[2 * i]; // SCALAR_CONST_SET
+          case 57 -> mem[o] = constants[2 * i]; // VECTOR_CONST_SET: the offset already names the entry
+          case 58 -> mem[o] = constants[2 * i]; // MATRIX_CONST_SET: the offset already names the entry
+          case 59 -> mem[o] = uniform(this.rng, constants[2 * i], constants[2 * i + 1]); // SCALAR_UNIFORM_SET
           case 60 -> { // VECTOR_UNIFORM_SET
             final double lo = constants[2 * i];
             final double hi = constants[2 * i + 1];
             for (int j = 0; j < f; j++) {
-              v[o + j] = uniform(rng, lo, hi);
+              mem[o + j] = uniform(this.rng, lo, hi);
             }
           }
           case 61 -> { // MATRIX_UNIFORM_SET, row by row
             final double lo = constants[2 * i];
             final double hi = constants[2 * i + 1];
-            for (int j = 0; j < ff; j++) {
-              m[o + j] = uniform(rng, lo, hi);
+            for (int j = 0, ff = f * f; j < ff; j++) {
+              mem[o + j] = uniform(this.rng, lo, hi);
             }
           }
-          case 62 -> s[o] = constants[2 * i] + constants[2 * i + 1] * rng.nextGaussian(); // SCALAR_GAUSSIAN_SET
+          case 62 -> mem[o] = constants[2 * i] + constants[2 * i + 1] * this.rng.nextGaussian(); // SCALAR_GAUSSIAN_SET
           case 63 -> { // VECTOR_GAUSSIAN_SET
             final double mean = constants[2 * i];
             final double stdev = constants[2 * i + 1];
             for (int j = 0; j < f; j++) {
-              v[o + j] = mean + stdev * rng.nextGaussian();
+              mem[o + j] = mean + stdev * this.rng.nextGaussian();
             }
           }
           case 64 -> { // MATRIX_GAUSSIAN_SET
             final double mean = constants[2 * i];
             final double stdev = constants[2 * i + 1];
-            for (int j = 0; j < ff; j++) {
-              m[o + j] = mean + stdev * rng.nextGaussian();
+            for (int j = 0, ff = f * f; j < ff; j++) {
+              mem[o + j] = mean + stdev * this.rng.nextGaussian();
             }
           }
-          case 16 -> Kernels.vectorHeaviside(v, a, o, f); // VECTOR_HEAVYSIDE
-          case 16 + F2 -> Kernels.vectorHeaviside(v, a, o, 2);
-          case 16 + F4 -> Kernels.vectorHeaviside(v, a, o, 4);
-          case 16 + F8 -> Kernels.vectorHeaviside(v, a, o, 8);
-          case 16 + F16 -> Kernels.vectorHeaviside(v, a, o, 16);
-          case 17 -> Kernels.matrixHeaviside(m, a, o, f); // MATRIX_HEAVYSIDE
-          case 17 + F2 -> Kernels.matrixHeaviside(m, a, o, 2);
-          case 17 + F4 -> Kernels.matrixHeaviside(m, a, o, 4);
-          case 17 + F8 -> Kernels.matrixHeaviside(m, a, o, 8);
-          case 17 + F16 -> Kernels.matrixHeaviside(m, a, o, 16);
-          case 18 -> Kernels.scalarVectorProduct(s[a], v, b, o, f); // SCALAR_VECTOR_PRODUCT
-          case 18 + F2 -> Kernels.scalarVectorProduct(s[a], v, b, o, 2);
-          case 18 + F4 -> Kernels.scalarVectorProduct(s[a], v, b, o, 4);
-          case 18 + F8 -> Kernels.scalarVectorProduct(s[a], v, b, o, 8);
-          case 18 + F16 -> Kernels.scalarVectorProduct(s[a], v, b, o, 16);
-          case 19 -> Kernels.scalarBroadcast(s[a], v, o, f); // SCALAR_BROADCAST
-          case 19 + F2 -> Kernels.scalarBroadcast(s[a], v, o, 2);
-          case 19 + F4 -> Kernels.scalarBroadcast(s[a], v, o, 4);
-          case 19 + F8 -> Kernels.scalarBroadcast(s[a], v, o, 8);
-          case 19 + F16 -> Kernels.scalarBroadcast(s[a], v, o, 16);
-          case 20 -> Kernels.vectorReciprocal(v, a, o, f); // VECTOR_RECIPROCAL
-          case 20 + F2 -> Kernels.vectorReciprocal(v, a, o, 2);
-          case 20 + F4 -> Kernels.vectorReciprocal(v, a, o, 4);
-          case 20 + F8 -> Kernels.vectorReciprocal(v, a, o, 8);
-          case 20 + F16 -> Kernels.vectorReciprocal(v, a, o, 16);
-          case 21 -> s[o] = Kernels.vectorNorm(v, a, f); // VECTOR_NORM
-          case 21 + F2 -> s[o] = Kernels.vectorNorm(v, a, 2);
-          case 21 + F4 -> s[o] = Kernels.vectorNorm(v, a, 4);
-          case 21 + F8 -> s[o] = Kernels.vectorNorm(v, a, 8);
-          case 21 + F16 -> s[o] = Kernels.vectorNorm(v, a, 16);
-          case 22 -> Kernels.vectorAbs(v, a, o, f); // VECTOR_ABS
-          case 22 + F2 -> Kernels.vectorAbs(v, a, o, 2);
-          case 22 + F4 -> Kernels.vectorAbs(v, a, o, 4);
-          case 22 + F8 -> Kernels.vectorAbs(v, a, o, 8);
-          case 22 + F16 -> Kernels.vectorAbs(v, a, o, 16);
-          case 23 -> Kernels.vectorSum(v, a, b, o, f); // VECTOR_SUM
-          case 23 + F2 -> Kernels.vectorSum(v, a, b, o, 2);
-          case 23 + F4 -> Kernels.vectorSum(v, a, b, o, 4);
-          case 23 + F8 -> Kernels.vectorSum(v, a, b, o, 8);
-          case 23 + F16 -> Kernels.vectorSum(v, a, b, o, 16);
-          case 24 -> Kernels.vectorDiff(v, a, b, o, f); // VECTOR_DIFF
-          case 24 + F2 -> Kernels.vectorDiff(v, a, b, o, 2);
-          case 24 + F4 -> Kernels.vectorDiff(v, a, b, o, 4);
-          case 24 + F8 -> Kernels.vectorDiff(v, a, b, o, 8);
-          case 24 + F16 -> Kernels.vectorDiff(v, a, b, o, 16);
-          case 25 -> Kernels.vectorProduct(v, a, b, o, f); // VECTOR_PRODUCT
-          case 25 + F2 -> Kernels.vectorProduct(v, a, b, o, 2);
-          case 25 + F4 -> Kernels.vectorProduct(v, a, b, o, 4);
-          case 25 + F8 -> Kernels.vectorProduct(v, a, b, o, 8);
-          case 25 + F16 -> Kernels.vectorProduct(v, a, b, o, 16);
-          case 26 -> Kernels.vectorDivision(v, a, b, o, f); // VECTOR_DIVISION
-          case 26 + F2 -> Kernels.vectorDivision(v, a, b, o, 2);
-          case 26 + F4 -> Kernels.vectorDivision(v, a, b, o, 4);
-          case 26 + F8 -> Kernels.vectorDivision(v, a, b, o, 8);
-          case 26 + F16 -> Kernels.vectorDivision(v, a, b, o, 16);
-          case 27 -> s[o] = Kernels.vectorInnerProduct(v, a, b, f); // VECTOR_INNER_PRODUCT
-          case 27 + F2 -> s[o] = Kernels.vectorInnerProduct(v, a, b, 2);
-          case 27 + F4 -> s[o] = Kernels.vectorInnerProduct(v, a, b, 4);
-          case 27 + F8 -> s[o] = Kernels.vectorInnerProduct(v, a, b, 8);
-          case 27 + F16 -> s[o] = Kernels.vectorInnerProduct(v, a, b, 16);
-          case 28 -> Kernels.vectorOuterProduct(v, a, b, m, o, f); // VECTOR_OUTER_PRODUCT
-          case 28 + F2 -> Kernels.vectorOuterProduct(v, a, b, m, o, 2);
-          case 28 + F4 -> Kernels.vectorOuterProduct(v, a, b, m, o, 4);
-          case 28 + F8 -> Kernels.vectorOuterProduct(v, a, b, m, o, 8);
-          case 28 + F16 -> Kernels.vectorOuterProduct(v, a, b, m, o, 16);
-          case 29 -> Kernels.scalarMatrixProduct(s[a], m, b, o, f); // SCALAR_MATRIX_PRODUCT
-          case 29 + F2 -> Kernels.scalarMatrixProduct(s[a], m, b, o, 2);
-          case 29 + F4 -> Kernels.scalarMatrixProduct(s[a], m, b, o, 4);
-          case 29 + F8 -> Kernels.scalarMatrixProduct(s[a], m, b, o, 8);
-          case 29 + F16 -> Kernels.scalarMatrixProduct(s[a], m, b, o, 16);
-          case 30 -> Kernels.matrixReciprocal(m, a, o, f); // MATRIX_RECIPROCAL
-          case 30 + F2 -> Kernels.matrixReciprocal(m, a, o, 2);
-          case 30 + F4 -> Kernels.matrixReciprocal(m, a, o, 4);
-          case 30 + F8 -> Kernels.matrixReciprocal(m, a, o, 8);
-          case 30 + F16 -> Kernels.matrixReciprocal(m, a, o, 16);
-          case 31 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, f); // MATRIX_VECTOR_PRODUCT
-          case 31 + F2 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, 2);
-          case 31 + F4 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, 4);
-          case 31 + F8 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, 8);
-          case 31 + F16 -> Kernels.matrixVectorProduct(m, a, v, b, o, t, 16);
-          case 32 -> Kernels.vectorColumnBroadcast(v, a, m, o, f); // VECTOR_COLUMN_BROADCAST
-          case 32 + F2 -> Kernels.vectorColumnBroadcast(v, a, m, o, 2);
-          case 32 + F4 -> Kernels.vectorColumnBroadcast(v, a, m, o, 4);
-          case 32 + F8 -> Kernels.vectorColumnBroadcast(v, a, m, o, 8);
-          case 32 + F16 -> Kernels.vectorColumnBroadcast(v, a, m, o, 16);
-          case 33 -> Kernels.vectorRowBroadcast(v, a, m, o, f); // VECTOR_ROW_BROADCAST
-          case 33 + F2 -> Kernels.vectorRowBroadcast(v, a, m, o, 2);
-          case 33 + F4 -> Kernels.vectorRowBroadcast(v, a, m, o, 4);
-          case 33 + F8 -> Kernels.vectorRowBroadcast(v, a, m, o, 8);
-          case 33 + F16 -> Kernels.vectorRowBroadcast(v, a, m, o, 16);
-          case 34 -> s[o] = Kernels.matrixNorm(m, a, f); // MATRIX_NORM
-          case 34 + F2 -> s[o] = Kernels.matrixNorm(m, a, 2);
-          case 34 + F4 -> s[o] = Kernels.matrixNorm(m, a, 4);
-          case 34 + F8 -> s[o] = Kernels.matrixNorm(m, a, 8);
-          case 34 + F16 -> s[o] = Kernels.matrixNorm(m, a, 16);
-          case 35 -> Kernels.matrixColumnNorm(m, a, v, o, f); // MATRIX_COLUMN_NORM
-          case 35 + F2 -> Kernels.matrixColumnNorm(m, a, v, o, 2);
-          case 35 + F4 -> Kernels.matrixColumnNorm(m, a, v, o, 4);
-          case 35 + F8 -> Kernels.matrixColumnNorm(m, a, v, o, 8);
-          case 35 + F16 -> Kernels.matrixColumnNorm(m, a, v, o, 16);
-          case 36 -> Kernels.matrixRowNorm(m, a, v, o, f); // MATRIX_ROW_NORM
-          case 36 + F2 -> Kernels.matrixRowNorm(m, a, v, o, 2);
-          case 36 + F4 -> Kernels.matrixRowNorm(m, a, v, o, 4);
-          case 36 + F8 -> Kernels.matrixRowNorm(m, a, v, o, 8);
-          case 36 + F16 -> Kernels.matrixRowNorm(m, a, v, o, 16);
-          case 37 -> Kernels.matrixTranspose(m, a, o, f); // MATRIX_TRANSPOSE
-          case 37 + F2 -> Kernels.matrixTranspose(m, a, o, 2);
-          case 37 + F4 -> Kernels.matrixTranspose(m, a, o, 4);
-          case 37 + F8 -> Kernels.matrixTranspose(m, a, o, 8);
-          case 37 + F16 -> Kernels.matrixTranspose(m, a, o, 16);
-          case 38 -> Kernels.matrixAbs(m, a, o, f); // MATRIX_ABS
-          case 38 + F2 -> Kernels.matrixAbs(m, a, o, 2);
-          case 38 + F4 -> Kernels.matrixAbs(m, a, o, 4);
-          case 38 + F8 -> Kernels.matrixAbs(m, a, o, 8);
-          case 38 + F16 -> Kernels.matrixAbs(m, a, o, 16);
-          case 39 -> Kernels.matrixSum(m, a, b, o, f); // MATRIX_SUM
-          case 39 + F2 -> Kernels.matrixSum(m, a, b, o, 2);
-          case 39 + F4 -> Kernels.matrixSum(m, a, b, o, 4);
-          case 39 + F8 -> Kernels.matrixSum(m, a, b, o, 8);
-          case 39 + F16 -> Kernels.matrixSum(m, a, b, o, 16);
-          case 40 -> Kernels.matrixDiff(m, a, b, o, f); // MATRIX_DIFF
-          case 40 + F2 -> Kernels.matrixDiff(m, a, b, o, 2);
-          case 40 + F4 -> Kernels.matrixDiff(m, a, b, o, 4);
-          case 40 + F8 -> Kernels.matrixDiff(m, a, b, o, 8);
-          case 40 + F16 -> Kernels.matrixDiff(m, a, b, o, 16);
-          case 41 -> Kernels.matrixProduct(m, a, b, o, f); // MATRIX_PRODUCT
-          case 41 + F2 -> Kernels.matrixProduct(m, a, b, o, 2);
-          case 41 + F4 -> Kernels.matrixProduct(m, a, b, o, 4);
-          case 41 + F8 -> Kernels.matrixProduct(m, a, b, o, 8);
-          case 41 + F16 -> Kernels.matrixProduct(m, a, b, o, 16);
-          case 42 -> Kernels.matrixDivision(m, a, b, o, f); // MATRIX_DIVISION
-          case 42 + F2 -> Kernels.matrixDivision(m, a, b, o, 2);
-          case 42 + F4 -> Kernels.matrixDivision(m, a, b, o, 4);
-          case 42 + F8 -> Kernels.matrixDivision(m, a, b, o, 8);
-          case 42 + F16 -> Kernels.matrixDivision(m, a, b, o, 16);
-          case 43 -> Kernels.matrixMatrixProduct(m, a, b, o, t, f); // MATRIX_MATRIX_PRODUCT
-          case 43 + F2 -> Kernels.matrixMatrixProduct(m, a, b, o, t, 2);
-          case 43 + F4 -> Kernels.matrixMatrixProduct(m, a, b, o, t, 4);
-          case 43 + F8 -> Kernels.matrixMatrixProduct(m, a, b, o, t, 8);
-          case 43 + F16 -> Kernels.matrixMatrixProduct(m, a, b, o, t, 16);
-          case 45 -> Kernels.vectorMin(v, a, b, o, f); // VECTOR_MIN
-          case 45 + F2 -> Kernels.vectorMin(v, a, b, o, 2);
-          case 45 + F4 -> Kernels.vectorMin(v, a, b, o, 4);
-          case 45 + F8 -> Kernels.vectorMin(v, a, b, o, 8);
-          case 45 + F16 -> Kernels.vectorMin(v, a, b, o, 16);
-          case 46 -> Kernels.matrixMin(m, a, b, o, f); // MATRIX_MIN
-          case 46 + F2 -> Kernels.matrixMin(m, a, b, o, 2);
-          case 46 + F4 -> Kernels.matrixMin(m, a, b, o, 4);
-          case 46 + F8 -> Kernels.matrixMin(m, a, b, o, 8);
-          case 46 + F16 -> Kernels.matrixMin(m, a, b, o, 16);
-          case 48 -> Kernels.vectorMax(v, a, b, o, f); // VECTOR_MAX
-          case 48 + F2 -> Kernels.vectorMax(v, a, b, o, 2);
-          case 48 + F4 -> Kernels.vectorMax(v, a, b, o, 4);
-          case 48 + F8 -> Kernels.vectorMax(v, a, b, o, 8);
-          case 48 + F16 -> Kernels.vectorMax(v, a, b, o, 16);
-          case 49 -> Kernels.matrixMax(m, a, b, o, f); // MATRIX_MAX
-          case 49 + F2 -> Kernels.matrixMax(m, a, b, o, 2);
-          case 49 + F4 -> Kernels.matrixMax(m, a, b, o, 4);
-          case 49 + F8 -> Kernels.matrixMax(m, a, b, o, 8);
-          case 49 + F16 -> Kernels.matrixMax(m, a, b, o, 16);
-          case 50 -> s[o] = Kernels.vectorMean(v, a, f); // VECTOR_MEAN
-          case 50 + F2 -> s[o] = Kernels.vectorMean(v, a, 2);
-          case 50 + F4 -> s[o] = Kernels.vectorMean(v, a, 4);
-          case 50 + F8 -> s[o] = Kernels.vectorMean(v, a, 8);
-          case 50 + F16 -> s[o] = Kernels.vectorMean(v, a, 16);
-          case 51 -> s[o] = Kernels.matrixMean(m, a, f); // MATRIX_MEAN
-          case 51 + F2 -> s[o] = Kernels.matrixMean(m, a, 2);
-          case 51 + F4 -> s[o] = Kernels.matrixMean(m, a, 4);
-          case 51 + F8 -> s[o] = Kernels.matrixMean(m, a, 8);
-          case 51 + F16 -> s[o] = Kernels.matrixMean(m, a, 16);
-          case 52 -> Kernels.matrixRowMean(m, a, v, o, f); // MATRIX_ROW_MEAN
-          case 52 + F2 -> Kernels.matrixRowMean(m, a, v, o, 2);
-          case 52 + F4 -> Kernels.matrixRowMean(m, a, v, o, 4);
-          case 52 + F8 -> Kernels.matrixRowMean(m, a, v, o, 8);
-          case 52 + F16 -> Kernels.matrixRowMean(m, a, v, o, 16);
-          case 53 -> Kernels.matrixRowStDev(m, a, v, o, f); // MATRIX_ROW_ST_DEV
-          case 53 + F2 -> Kernels.matrixRowStDev(m, a, v, o, 2);
-          case 53 + F4 -> Kernels.matrixRowStDev(m, a, v, o, 4);
-          case 53 + F8 -> Kernels.matrixRowStDev(m, a, v, o, 8);
-          case 53 + F16 -> Kernels.matrixRowStDev(m, a, v, o, 16);
-          case 54 -> s[o] = Kernels.vectorStDev(v, a, f); // VECTOR_ST_DEV
-          case 54 + F2 -> s[o] = Kernels.vectorStDev(v, a, 2);
-          case 54 + F4 -> s[o] = Kernels.vectorStDev(v, a, 4);
-          case 54 + F8 -> s[o] = Kernels.vectorStDev(v, a, 8);
-          case 54 + F16 -> s[o] = Kernels.vectorStDev(v, a, 16);
-          case 55 -> s[o] = Kernels.matrixStDev(m, a, f); // MATRIX_ST_DEV
-          case 55 + F2 -> s[o] = Kernels.matrixStDev(m, a, 2);
-          case 55 + F4 -> s[o] = Kernels.matrixStDev(m, a, 4);
-          case 55 + F8 -> s[o] = Kernels.matrixStDev(m, a, 8);
-          case 55 + F16 -> s[o] = Kernels.matrixStDev(m, a, 16);
-          case 65 -> Kernels.vectorRelu(v, a, o, f); // VECTOR_RELU
-          case 65 + F2 -> Kernels.vectorRelu(v, a, o, 2);
-          case 65 + F4 -> Kernels.vectorRelu(v, a, o, 4);
-          case 65 + F8 -> Kernels.vectorRelu(v, a, o, 8);
-          case 65 + F16 -> Kernels.vectorRelu(v, a, o, 16);
+          case 16 -> Kernels.vectorHeaviside(mem, a, o, f); // VECTOR_HEAVYSIDE
+          case 16 + F2 -> Kernels.vectorHeaviside(mem, a, o, 2);
+          case 16 + F4 -> Kernels.vectorHeaviside(mem, a, o, 4);
+          case 16 + F8 -> Kernels.vectorHeaviside(mem, a, o, 8);
+          case 16 + F16 -> Kernels.vectorHeaviside(mem, a, o, 16);
+          case 17 -> Kernels.matrixHeaviside(mem, a, o, f); // MATRIX_HEAVYSIDE
+          case 17 + F2 -> Kernels.matrixHeaviside(mem, a, o, 2);
+          case 17 + F4 -> Kernels.matrixHeaviside(mem, a, o, 4);
+          case 17 + F8 -> Kernels.matrixHeaviside(mem, a, o, 8);
+          case 17 + F16 -> Kernels.matrixHeaviside(mem, a, o, 16);
+          case 18 -> Kernels.scalarVectorProduct(mem[a], mem, b, o, f); // SCALAR_VECTOR_PRODUCT
+          case 18 + F2 -> Kernels.scalarVectorProduct(mem[a], mem, b, o, 2);
+          case 18 + F4 -> Kernels.scalarVectorProduct(mem[a], mem, b, o, 4);
+          case 18 + F8 -> Kernels.scalarVectorProduct(mem[a], mem, b, o, 8);
+          case 18 + F16 -> Kernels.scalarVectorProduct(mem[a], mem, b, o, 16);
+          case 19 -> Kernels.scalarBroadcast(mem[a], mem, o, f); // SCALAR_BROADCAST
+          case 19 + F2 -> Kernels.scalarBroadcast(mem[a], mem, o, 2);
+          case 19 + F4 -> Kernels.scalarBroadcast(mem[a], mem, o, 4);
+          case 19 + F8 -> Kernels.scalarBroadcast(mem[a], mem, o, 8);
+          case 19 + F16 -> Kernels.scalarBroadcast(mem[a], mem, o, 16);
+          case 20 -> Kernels.vectorReciprocal(mem, a, o, f); // VECTOR_RECIPROCAL
+          case 20 + F2 -> Kernels.vectorReciprocal(mem, a, o, 2);
+          case 20 + F4 -> Kernels.vectorReciprocal(mem, a, o, 4);
+          case 20 + F8 -> Kernels.vectorReciprocal(mem, a, o, 8);
+          case 20 + F16 -> Kernels.vectorReciprocal(mem, a, o, 16);
+          case 21 -> mem[o] = Kernels.vectorNorm(mem, a, f); // VECTOR_NORM
+          case 21 + F2 -> mem[o] = Kernels.vectorNorm(mem, a, 2);
+          case 21 + F4 -> mem[o] = Kernels.vectorNorm(mem, a, 4);
+          case 21 + F8 -> mem[o] = Kernels.vectorNorm(mem, a, 8);
+          case 21 + F16 -> mem[o] = Kernels.vectorNorm(mem, a, 16);
+          case 22 -> Kernels.vectorAbs(mem, a, o, f); // VECTOR_ABS
+          case 22 + F2 -> Kernels.vectorAbs(mem, a, o, 2);
+          case 22 + F4 -> Kernels.vectorAbs(mem, a, o, 4);
+          case 22 + F8 -> Kernels.vectorAbs(mem, a, o, 8);
+          case 22 + F16 -> Kernels.vectorAbs(mem, a, o, 16);
+          case 23 -> Kernels.vectorSum(mem, a, b, o, f); // VECTOR_SUM
+          case 23 + F2 -> Kernels.vectorSum(mem, a, b, o, 2);
+          case 23 + F4 -> Kernels.vectorSum(mem, a, b, o, 4);
+          case 23 + F8 -> Kernels.vectorSum(mem, a, b, o, 8);
+          case 23 + F16 -> Kernels.vectorSum(mem, a, b, o, 16);
+          case 24 -> Kernels.vectorDiff(mem, a, b, o, f); // VECTOR_DIFF
+          case 24 + F2 -> Kernels.vectorDiff(mem, a, b, o, 2);
+          case 24 + F4 -> Kernels.vectorDiff(mem, a, b, o, 4);
+          case 24 + F8 -> Kernels.vectorDiff(mem, a, b, o, 8);
+          case 24 + F16 -> Kernels.vectorDiff(mem, a, b, o, 16);
+          case 25 -> Kernels.vectorProduct(mem, a, b, o, f); // VECTOR_PRODUCT
+          case 25 + F2 -> Kernels.vectorProduct(mem, a, b, o, 2);
+          case 25 + F4 -> Kernels.vectorProduct(mem, a, b, o, 4);
+          case 25 + F8 -> Kernels.vectorProduct(mem, a, b, o, 8);
+          case 25 + F16 -> Kernels.vectorProduct(mem, a, b, o, 16);
+          case 26 -> Kernels.vectorDivision(mem, a, b, o, f); // VECTOR_DIVISION
+          case 26 + F2 -> Kernels.vectorDivision(mem, a, b, o, 2);
+          case 26 + F4 -> Kernels.vectorDivision(mem, a, b, o, 4);
+          case 26 + F8 -> Kernels.vectorDivision(mem, a, b, o, 8);
+          case 26 + F16 -> Kernels.vectorDivision(mem, a, b, o, 16);
+          case 27 -> mem[o] = Kernels.vectorInnerProduct(mem, a, b, f); // VECTOR_INNER_PRODUCT
+          case 27 + F2 -> mem[o] = Kernels.vectorInnerProduct(mem, a, b, 2);
+          case 27 + F4 -> mem[o] = Kernels.vectorInnerProduct(mem, a, b, 4);
+          case 27 + F8 -> mem[o] = Kernels.vectorInnerProduct(mem, a, b, 8);
+          case 27 + F16 -> mem[o] = Kernels.vectorInnerProduct(mem, a, b, 16);
+          case 28 -> Kernels.vectorOuterProduct(mem, a, b, o, f); // VECTOR_OUTER_PRODUCT
+          case 28 + F2 -> Kernels.vectorOuterProduct(mem, a, b, o, 2);
+          case 28 + F4 -> Kernels.vectorOuterProduct(mem, a, b, o, 4);
+          case 28 + F8 -> Kernels.vectorOuterProduct(mem, a, b, o, 8);
+          case 28 + F16 -> Kernels.vectorOuterProduct(mem, a, b, o, 16);
+          case 29 -> Kernels.scalarMatrixProduct(mem[a], mem, b, o, f); // SCALAR_MATRIX_PRODUCT
+          case 29 + F2 -> Kernels.scalarMatrixProduct(mem[a], mem, b, o, 2);
+          case 29 + F4 -> Kernels.scalarMatrixProduct(mem[a], mem, b, o, 4);
+          case 29 + F8 -> Kernels.scalarMatrixProduct(mem[a], mem, b, o, 8);
+          case 29 + F16 -> Kernels.scalarMatrixProduct(mem[a], mem, b, o, 16);
+          case 30 -> Kernels.matrixReciprocal(mem, a, o, f); // MATRIX_RECIPROCAL
+          case 30 + F2 -> Kernels.matrixReciprocal(mem, a, o, 2);
+          case 30 + F4 -> Kernels.matrixReciprocal(mem, a, o, 4);
+          case 30 + F8 -> Kernels.matrixReciprocal(mem, a, o, 8);
+          case 30 + F16 -> Kernels.matrixReciprocal(mem, a, o, 16);
+          case 31 -> Kernels.matrixVectorProduct(mem, a, b, o, memory.scratchBase, f); // MATRIX_VECTOR_PRODUCT
+          case 31 + F2 -> Kernels.matrixVectorProduct(mem, a, b, o, memory.scratchBase, 2);
+          case 31 + F4 -> Kernels.matrixVectorProduct(mem, a, b, o, memory.scratchBase, 4);
+          case 31 + F8 -> Kernels.matrixVectorProduct(mem, a, b, o, memory.scratchBase, 8);
+          case 31 + F16 -> Kernels.matrixVectorProduct(mem, a, b, o, memory.scratchBase, 16);
+          case 32 -> Kernels.vectorColumnBroadcast(mem, a, o, f); // VECTOR_COLUMN_BROADCAST
+          case 32 + F2 -> Kernels.vectorColumnBroadcast(mem, a, o, 2);
+          case 32 + F4 -> Kernels.vectorColumnBroadcast(mem, a, o, 4);
+          case 32 + F8 -> Kernels.vectorColumnBroadcast(mem, a, o, 8);
+          case 32 + F16 -> Kernels.vectorColumnBroadcast(mem, a, o, 16);
+          case 33 -> Kernels.vectorRowBroadcast(mem, a, o, f); // VECTOR_ROW_BROADCAST
+          case 33 + F2 -> Kernels.vectorRowBroadcast(mem, a, o, 2);
+          case 33 + F4 -> Kernels.vectorRowBroadcast(mem, a, o, 4);
+          case 33 + F8 -> Kernels.vectorRowBroadcast(mem, a, o, 8);
+          case 33 + F16 -> Kernels.vectorRowBroadcast(mem, a, o, 16);
+          case 34 -> mem[o] = Kernels.matrixNorm(mem, a, f); // MATRIX_NORM
+          case 34 + F2 -> mem[o] = Kernels.matrixNorm(mem, a, 2);
+          case 34 + F4 -> mem[o] = Kernels.matrixNorm(mem, a, 4);
+          case 34 + F8 -> mem[o] = Kernels.matrixNorm(mem, a, 8);
+          case 34 + F16 -> mem[o] = Kernels.matrixNorm(mem, a, 16);
+          case 35 -> Kernels.matrixColumnNorm(mem, a, o, f); // MATRIX_COLUMN_NORM
+          case 35 + F2 -> Kernels.matrixColumnNorm(mem, a, o, 2);
+          case 35 + F4 -> Kernels.matrixColumnNorm(mem, a, o, 4);
+          case 35 + F8 -> Kernels.matrixColumnNorm(mem, a, o, 8);
+          case 35 + F16 -> Kernels.matrixColumnNorm(mem, a, o, 16);
+          case 36 -> Kernels.matrixRowNorm(mem, a, o, f); // MATRIX_ROW_NORM
+          case 36 + F2 -> Kernels.matrixRowNorm(mem, a, o, 2);
+          case 36 + F4 -> Kernels.matrixRowNorm(mem, a, o, 4);
+          case 36 + F8 -> Kernels.matrixRowNorm(mem, a, o, 8);
+          case 36 + F16 -> Kernels.matrixRowNorm(mem, a, o, 16);
+          case 37 -> Kernels.matrixTranspose(mem, a, o, f); // MATRIX_TRANSPOSE
+          case 37 + F2 -> Kernels.matrixTranspose(mem, a, o, 2);
+          case 37 + F4 -> Kernels.matrixTranspose(mem, a, o, 4);
+          case 37 + F8 -> Kernels.matrixTranspose(mem, a, o, 8);
+          case 37 + F16 -> Kernels.matrixTranspose(mem, a, o, 16);
+          case 38 -> Kernels.matrixAbs(mem, a, o, f); // MATRIX_ABS
+          case 38 + F2 -> Kernels.matrixAbs(mem, a, o, 2);
+          case 38 + F4 -> Kernels.matrixAbs(mem, a, o, 4);
+          case 38 + F8 -> Kernels.matrixAbs(mem, a, o, 8);
+          case 38 + F16 -> Kernels.matrixAbs(mem, a, o, 16);
+          case 39 -> Kernels.matrixSum(mem, a, b, o, f); // MATRIX_SUM
+          case 39 + F2 -> Kernels.matrixSum(mem, a, b, o, 2);
+          case 39 + F4 -> Kernels.matrixSum(mem, a, b, o, 4);
+          case 39 + F8 -> Kernels.matrixSum(mem, a, b, o, 8);
+          case 39 + F16 -> Kernels.matrixSum(mem, a, b, o, 16);
+          case 40 -> Kernels.matrixDiff(mem, a, b, o, f); // MATRIX_DIFF
+          case 40 + F2 -> Kernels.matrixDiff(mem, a, b, o, 2);
+          case 40 + F4 -> Kernels.matrixDiff(mem, a, b, o, 4);
+          case 40 + F8 -> Kernels.matrixDiff(mem, a, b, o, 8);
+          case 40 + F16 -> Kernels.matrixDiff(mem, a, b, o, 16);
+          case 41 -> Kernels.matrixProduct(mem, a, b, o, f); // MATRIX_PRODUCT
+          case 41 + F2 -> Kernels.matrixProduct(mem, a, b, o, 2);
+          case 41 + F4 -> Kernels.matrixProduct(mem, a, b, o, 4);
+          case 41 + F8 -> Kernels.matrixProduct(mem, a, b, o, 8);
+          case 41 + F16 -> Kernels.matrixProduct(mem, a, b, o, 16);
+          case 42 -> Kernels.matrixDivision(mem, a, b, o, f); // MATRIX_DIVISION
+          case 42 + F2 -> Kernels.matrixDivision(mem, a, b, o, 2);
+          case 42 + F4 -> Kernels.matrixDivision(mem, a, b, o, 4);
+          case 42 + F8 -> Kernels.matrixDivision(mem, a, b, o, 8);
+          case 42 + F16 -> Kernels.matrixDivision(mem, a, b, o, 16);
+          case 43 -> Kernels.matrixMatrixProduct(mem, a, b, o, memory.scratchBase, f); // MATRIX_MATRIX_PRODUCT
+          case 43 + F2 -> Kernels.matrixMatrixProduct(mem, a, b, o, memory.scratchBase, 2);
+          case 43 + F4 -> Kernels.matrixMatrixProduct(mem, a, b, o, memory.scratchBase, 4);
+          case 43 + F8 -> Kernels.matrixMatrixProduct(mem, a, b, o, memory.scratchBase, 8);
+          case 43 + F16 -> Kernels.matrixMatrixProduct(mem, a, b, o, memory.scratchBase, 16);
+          case 45 -> Kernels.vectorMin(mem, a, b, o, f); // VECTOR_MIN
+          case 45 + F2 -> Kernels.vectorMin(mem, a, b, o, 2);
+          case 45 + F4 -> Kernels.vectorMin(mem, a, b, o, 4);
+          case 45 + F8 -> Kernels.vectorMin(mem, a, b, o, 8);
+          case 45 + F16 -> Kernels.vectorMin(mem, a, b, o, 16);
+          case 46 -> Kernels.matrixMin(mem, a, b, o, f); // MATRIX_MIN
+          case 46 + F2 -> Kernels.matrixMin(mem, a, b, o, 2);
+          case 46 + F4 -> Kernels.matrixMin(mem, a, b, o, 4);
+          case 46 + F8 -> Kernels.matrixMin(mem, a, b, o, 8);
+          case 46 + F16 -> Kernels.matrixMin(mem, a, b, o, 16);
+          case 48 -> Kernels.vectorMax(mem, a, b, o, f); // VECTOR_MAX
+          case 48 + F2 -> Kernels.vectorMax(mem, a, b, o, 2);
+          case 48 + F4 -> Kernels.vectorMax(mem, a, b, o, 4);
+          case 48 + F8 -> Kernels.vectorMax(mem, a, b, o, 8);
+          case 48 + F16 -> Kernels.vectorMax(mem, a, b, o, 16);
+          case 49 -> Kernels.matrixMax(mem, a, b, o, f); // MATRIX_MAX
+          case 49 + F2 -> Kernels.matrixMax(mem, a, b, o, 2);
+          case 49 + F4 -> Kernels.matrixMax(mem, a, b, o, 4);
+          case 49 + F8 -> Kernels.matrixMax(mem, a, b, o, 8);
+          case 49 + F16 -> Kernels.matrixMax(mem, a, b, o, 16);
+          case 50 -> mem[o] = Kernels.vectorMean(mem, a, f); // VECTOR_MEAN
+          case 50 + F2 -> mem[o] = Kernels.vectorMean(mem, a, 2);
+          case 50 + F4 -> mem[o] = Kernels.vectorMean(mem, a, 4);
+          case 50 + F8 -> mem[o] = Kernels.vectorMean(mem, a, 8);
+          case 50 + F16 -> mem[o] = Kernels.vectorMean(mem, a, 16);
+          case 51 -> mem[o] = Kernels.matrixMean(mem, a, f); // MATRIX_MEAN
+          case 51 + F2 -> mem[o] = Kernels.matrixMean(mem, a, 2);
+          case 51 + F4 -> mem[o] = Kernels.matrixMean(mem, a, 4);
+          case 51 + F8 -> mem[o] = Kernels.matrixMean(mem, a, 8);
+          case 51 + F16 -> mem[o] = Kernels.matrixMean(mem, a, 16);
+          case 52 -> Kernels.matrixRowMean(mem, a, o, f); // MATRIX_ROW_MEAN
+          case 52 + F2 -> Kernels.matrixRowMean(mem, a, o, 2);
+          case 52 + F4 -> Kernels.matrixRowMean(mem, a, o, 4);
+          case 52 + F8 -> Kernels.matrixRowMean(mem, a, o, 8);
+          case 52 + F16 -> Kernels.matrixRowMean(mem, a, o, 16);
+          case 53 -> Kernels.matrixRowStDev(mem, a, o, f); // MATRIX_ROW_ST_DEV
+          case 53 + F2 -> Kernels.matrixRowStDev(mem, a, o, 2);
+          case 53 + F4 -> Kernels.matrixRowStDev(mem, a, o, 4);
+          case 53 + F8 -> Kernels.matrixRowStDev(mem, a, o, 8);
+          case 53 + F16 -> Kernels.matrixRowStDev(mem, a, o, 16);
+          case 54 -> mem[o] = Kernels.vectorStDev(mem, a, f); // VECTOR_ST_DEV
+          case 54 + F2 -> mem[o] = Kernels.vectorStDev(mem, a, 2);
+          case 54 + F4 -> mem[o] = Kernels.vectorStDev(mem, a, 4);
+          case 54 + F8 -> mem[o] = Kernels.vectorStDev(mem, a, 8);
+          case 54 + F16 -> mem[o] = Kernels.vectorStDev(mem, a, 16);
+          case 55 -> mem[o] = Kernels.matrixStDev(mem, a, f); // MATRIX_ST_DEV
+          case 55 + F2 -> mem[o] = Kernels.matrixStDev(mem, a, 2);
+          case 55 + F4 -> mem[o] = Kernels.matrixStDev(mem, a, 4);
+          case 55 + F8 -> mem[o] = Kernels.matrixStDev(mem, a, 8);
+          case 55 + F16 -> mem[o] = Kernels.matrixStDev(mem, a, 16);
+          case 65 -> Kernels.vectorRelu(mem, a, o, f); // VECTOR_RELU
+          case 65 + F2 -> Kernels.vectorRelu(mem, a, o, 2);
+          case 65 + F4 -> Kernels.vectorRelu(mem, a, o, 4);
+          case 65 + F8 -> Kernels.vectorRelu(mem, a, o, 8);
+          case 65 + F16 -> Kernels.vectorRelu(mem, a, o, 16);
 
           default -> throw new IllegalStateException("unknown op code " + code[pc]);
         }
@@ -403,7 +396,7 @@ public final class Interpreter {
         if (validating) {
           final double error;
           if (accuracy) {
-            final double probability = Executor.sigmoid(s[1]);
+            final double probability = Executor.sigmoid(mem[1]);
             if (probability > 1.0 || probability < 0.0) {
               error = Double.POSITIVE_INFINITY;
             } else {
@@ -412,7 +405,7 @@ public final class Interpreter {
             }
             loss += error;
           } else {
-            error = labels[example] - s[1];
+            error = labels[example] - mem[1];
             loss += error * error;
           }
           final double absError = Math.abs(error);
@@ -420,6 +413,7 @@ public final class Interpreter {
             stopped = true;
             break;
           }
+          final ErrorRecord record = this.record;
           if (record != null && record.validCount < ErrorRecord.CAPACITY) {
             record.valid[record.validCount++] = absError;
           }
@@ -427,23 +421,24 @@ public final class Interpreter {
             break;
           }
           example = step;
-          Kernels.loadFeatures(features, example * f, v, f);
-          s[0] = 0.0;
+          Kernels.loadFeatures(features, example * f, mem, v0, f);
+          mem[0] = 0.0;
         } else {
           if (accuracy) {
-            s[1] = Executor.sigmoid(s[1]);
+            mem[1] = Executor.sigmoid(mem[1]);
           }
           final double label = labels[example];
-          final double error = Math.abs(label - s[1]);
+          final double error = Math.abs(label - mem[1]);
           if (Double.isNaN(error) || error > maxAbsError) {
             stopped = true;
             break;
           }
+          final ErrorRecord record = this.record;
           if (record != null && record.trainCount < ErrorRecord.CAPACITY) {
             record.train[record.trainCount++] = error;
           }
           // v0 is never an output (the compiler checks), so it still holds the features for Learn.
-          s[0] = label;
+          mem[0] = label;
           from = learnFrom;
           to = learnTo;
           inPredict = false;
@@ -452,10 +447,9 @@ public final class Interpreter {
         if (++step == steps) {
           break;
         }
-        trainSteps++;
         example = order[step];
-        Kernels.loadFeatures(features, example * f, v, f);
-        s[0] = 0.0;
+        Kernels.loadFeatures(features, example * f, mem, v0, f);
+        mem[0] = 0.0;
         from = predictFrom;
         to = predictTo;
         inPredict = true;
@@ -464,7 +458,6 @@ public final class Interpreter {
     this.step = step;
     this.example = example;
     this.loss = loss;
-    this.trainSteps = trainSteps;
   }
 
   /**

@@ -237,10 +237,8 @@ class InterpreterTest {
     run(first, new Rng(99), program);
     run(second, new Rng(99), program);
     run(other, new Rng(100), program);
-    assertArrayEquals(first.scalars, second.scalars);
-    assertArrayEquals(first.vectors, second.vectors);
-    assertArrayEquals(first.matrices, second.matrices);
-    assertNotEquals(first.matrices[0], other.matrices[0]);
+    assertArrayEquals(first.data, second.data);
+    assertNotEquals(first.matrix(0, 0, 0), other.matrix(0, 0, 0));
   }
 
   @Test

@@ -262,14 +262,13 @@ class OpOracleTest {
 
   static Memory randomMemory(int f, SplittableRandom random, boolean specials) {
     Memory memory = new Memory(SPACE, f);
-    fill(memory.scalars, random, specials);
-    fill(memory.vectors, random, specials);
-    fill(memory.matrices, random, specials);
+    fill(memory.data, memory.scratchBase, random, specials);
     return memory;
   }
 
-  private static void fill(double[] values, SplittableRandom random, boolean specials) {
-    for (int i = 0; i < values.length; i++) {
+  /** Fills {@code [0, end)} of {@code values}: the scalars, vectors and matrices of a memory. */
+  private static void fill(double[] values, int end, SplittableRandom random, boolean specials) {
+    for (int i = 0; i < end; i++) {
       values[i] = specials && random.nextInt(4) == 0
           ? SPECIALS[random.nextInt(SPECIALS.length)]
           : random.nextDouble(-2, 2);
@@ -278,9 +277,7 @@ class OpOracleTest {
 
   static Memory copy(Memory memory) {
     Memory copy = new Memory(SPACE, memory.featuresSize);
-    System.arraycopy(memory.scalars, 0, copy.scalars, 0, memory.scalars.length);
-    System.arraycopy(memory.vectors, 0, copy.vectors, 0, memory.vectors.length);
-    System.arraycopy(memory.matrices, 0, copy.matrices, 0, memory.matrices.length);
+    System.arraycopy(memory.data, 0, copy.data, 0, memory.data.length);
     return copy;
   }
 
