@@ -2,7 +2,9 @@ package org.automlzero.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -19,12 +21,26 @@ public final class EpochBirths implements Consumer<Individual> {
   public record Birth(long id, long parentId, long born, double fitness, String mutation) {}
 
   private static final long NUMBER_MASK = (1L << Individual.NUMBER_BITS) - 1;
+  /**
+   * Births per block of storage: 16,384 longs are 128 KB, well under the size from which G1
+   * allocates an array as a humongous object (half a region, 1 MB and up), which starts a
+   * concurrent collection. One growing array per field reached 200,000 entries and more per epoch.
+   */
+  private static final int BLOCK_BITS = 14;
+  private static final int BLOCK = 1 << BLOCK_BITS;
 
   private final int island;
   private final long firstNumber;
-  private long[] parents = new long[1024];
-  private double[] fitnesses = new double[1024];
-  private String[] mutations = new String[1024];
+  private long[][] parents = new long[4][];
+  private double[][] fitnesses = new double[4][];
+  /** Per birth the index of its mutation's description in {@link #descriptions}. */
+  private int[][] mutations = new int[4][];
+  /**
+   * The distinct descriptions, each kept once: the children's own strings then die young instead
+   * of living as long as this record (hundreds of thousands per epoch).
+   */
+  private final List<String> descriptions = new ArrayList<>();
+  private final Map<String, Integer> descriptionIndex = new HashMap<>();
   private int count;
 
   /**
@@ -44,14 +60,27 @@ public final class EpochBirths implements Consumer<Individual> {
       throw new IllegalArgumentException("birth " + count + " of island " + island + " should be individual "
           + (firstNumber + count) + ", got id " + child.id());
     }
-    if (count == parents.length) {
-      parents = Arrays.copyOf(parents, 2 * count);
-      fitnesses = Arrays.copyOf(fitnesses, 2 * count);
-      mutations = Arrays.copyOf(mutations, 2 * count);
+    final int block = count >>> BLOCK_BITS;
+    if (block == parents.length) {
+      parents = Arrays.copyOf(parents, 2 * block);
+      fitnesses = Arrays.copyOf(fitnesses, 2 * block);
+      mutations = Arrays.copyOf(mutations, 2 * block);
     }
-    parents[count] = child.parentId();
-    fitnesses[count] = child.fitness();
-    mutations[count] = child.mutation();
+    if (parents[block] == null) {
+      parents[block] = new long[BLOCK];
+      fitnesses[block] = new double[BLOCK];
+      mutations[block] = new int[BLOCK];
+    }
+    final int at = count & (BLOCK - 1);
+    parents[block][at] = child.parentId();
+    fitnesses[block][at] = child.fitness();
+    Integer description = descriptionIndex.get(child.mutation());
+    if (description == null) {
+      description = descriptions.size();
+      descriptions.add(child.mutation());
+      descriptionIndex.put(child.mutation(), description);
+    }
+    mutations[block][at] = description;
     count++;
   }
 
@@ -78,15 +107,17 @@ public final class EpochBirths implements Consumer<Individual> {
         }
         keep[index] = true;
         kept++;
-        id = parents[index];
+        id = parents[index >>> BLOCK_BITS][index & (BLOCK - 1)];
       }
     }
     List<Birth> births = new ArrayList<>(kept);
     for (int index = 0; index < count; index++) {
       if (keep[index]) {
         long number = firstNumber + index;
-        births.add(new Birth(Individual.id(island, number), parents[index], number, fitnesses[index],
-            mutations[index]));
+        final int block = index >>> BLOCK_BITS;
+        final int at = index & (BLOCK - 1);
+        births.add(new Birth(Individual.id(island, number), parents[block][at], number, fitnesses[block][at],
+            descriptions.get(mutations[block][at])));
       }
     }
     return births;

@@ -17,6 +17,7 @@ import org.automlzero.search.FitnessFunction;
 import org.automlzero.search.Individual;
 import org.automlzero.search.PopulationState;
 import org.automlzero.search.RegularizedEvolution;
+import org.automlzero.search.SearchMethod;
 
 /**
  * One island's epoch, a pure function of (plan, epoch, the island's state, its arriving migrants):
@@ -65,7 +66,9 @@ public final class IslandEpoch {
     Evaluator evaluator = new Evaluator(plan.searchTasks(), spec.space(), spec.combination(), spec.maxAbsError(),
         new Rng(0), cache, budget);
     PopulationState before = arrived.population();
-    RecordingFitness fitness = new RecordingFitness(evaluator, plan.searchTasks().size());
+    RecordingFitness fitness = new RecordingFitness(evaluator, plan.searchTasks().size(),
+        spec.evolution().method() == SearchMethod.NON_AGING_EVOLUTION ? 0 : spec.evolution().populationSize(),
+        before.best() == null ? Double.NEGATIVE_INFINITY : before.best().fitness());
     EpochBirths births = new EpochBirths(before.island(), before.individuals());
     RegularizedEvolution evolution = new RegularizedEvolution(spec.evolution(), spec.initial(), spec.mutator(),
         fitness, births);
@@ -96,32 +99,64 @@ public final class IslandEpoch {
   }
 
   /**
-   * The evaluator as the search's fitness function, keeping each evaluation's per-task fitness in
-   * evaluation order: the search evaluates each new individual once, in the order of their numbers,
-   * so the k-th evaluation of the epoch is its k-th individual (checked by its seed).
+   * The evaluator as the search's fitness function, keeping the per-task fitness of the evaluations
+   * whose individuals can be members at the end of the epoch: the search evaluates each new
+   * individual once, in the order of their numbers, so the k-th evaluation of the epoch is its k-th
+   * individual (checked by its seed). Where children replace the oldest member (regularized
+   * evolution, random search) the members born in the epoch are among its last {@code window}
+   * births, the population size, so only those are kept, in a ring, and the epoch's first strictly
+   * better evaluation than the best so far (the search's rule for its best individual); where they
+   * replace the worst (non-aging evolution) every evaluation is kept ({@code window} 0).
    */
   static final class RecordingFitness implements FitnessFunction {
     private final Evaluator evaluator;
     private final int tasks;
-    private long[] seeds = new long[1024];
+    private final int window;
+    private long[] seeds;
     private double[] values;
-    private int count;
+    private long count;
+    private double bestFitness;
+    private long bestIndex = -1;
+    private long bestSeed;
+    private final double[] bestValues;
 
-    RecordingFitness(Evaluator evaluator, int tasks) {
+    /**
+     * @param window the evaluations to keep, the last so many; 0 keeps all
+     * @param bestBefore the fitness of the island's best individual before the epoch, or negative
+     *     infinity for none
+     */
+    RecordingFitness(Evaluator evaluator, int tasks, int window, double bestBefore) {
       this.evaluator = evaluator;
       this.tasks = tasks;
-      this.values = new double[seeds.length * tasks];
+      this.window = window;
+      int capacity = window > 0 ? window : 1024;
+      this.seeds = new long[capacity];
+      this.values = new double[capacity * tasks];
+      this.bestFitness = bestBefore;
+      this.bestValues = new double[tasks];
     }
 
     @Override
     public double evaluate(Algorithm algorithm, long seed) {
       double value = evaluator.evaluate(algorithm, seed);
-      if (count == seeds.length) {
-        seeds = Arrays.copyOf(seeds, 2 * count);
-        values = Arrays.copyOf(values, 2 * count * tasks);
+      int slot;
+      if (window > 0) {
+        slot = (int) (count % window);
+      } else {
+        if (count == seeds.length) {
+          seeds = Arrays.copyOf(seeds, 2 * (int) count);
+          values = Arrays.copyOf(values, 2 * (int) count * tasks);
+        }
+        slot = (int) count;
       }
-      seeds[count] = seed;
-      evaluator.copyLastPerTaskFitness(values, count * tasks);
+      seeds[slot] = seed;
+      evaluator.copyLastPerTaskFitness(values, slot * tasks);
+      if (value > bestFitness) {
+        bestFitness = value;
+        bestIndex = count;
+        bestSeed = seed;
+        System.arraycopy(values, slot * tasks, bestValues, 0, tasks);
+      }
       count++;
       return value;
     }
@@ -129,11 +164,17 @@ public final class IslandEpoch {
     /** The per-task fitness of {@code before}'s individual {@code number}, evaluated in this epoch. */
     double[] taskFitness(PopulationState before, long number) {
       long index = number - before.individuals();
-      if (index < 0 || index >= count || seeds[(int) index] != before.evaluationSeed(number)) {
-        throw new IllegalStateException("individual " + number + " of island " + before.island()
-            + " was not the epoch's evaluation " + index);
+      long seed = before.evaluationSeed(number);
+      if (index == bestIndex && seed == bestSeed) {
+        return bestValues.clone();
       }
-      return Arrays.copyOfRange(values, (int) index * tasks, ((int) index + 1) * tasks);
+      boolean kept = index >= 0 && index < count && (window == 0 || index >= count - window);
+      int slot = !kept ? -1 : (int) (window > 0 ? index % window : index);
+      if (!kept || seeds[slot] != seed) {
+        throw new IllegalStateException("individual " + number + " of island " + before.island()
+            + " is not among the epoch's kept evaluations (evaluation " + index + " of " + count + ")");
+      }
+      return Arrays.copyOfRange(values, slot * tasks, (slot + 1) * tasks);
     }
   }
 }
