@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.automlzero.program.Algorithm;
 import org.junit.jupiter.api.Test;
 
 class EpochBirthsTest {
@@ -72,6 +73,41 @@ class EpochBirthsTest {
     for (EpochBirths.Birth birth : kept) {
       assertTrue(birth.parentId() == -1 || keptIds.contains(birth.parentId())
           || (birth.parentId() & ((1L << Individual.NUMBER_BITS) - 1)) < first.individuals());
+    }
+  }
+
+  @Test
+  void keepsLineagesAcrossItsStorageBlocks() {
+    // 40,000 births fill three blocks of storage; individual k's parent is k / 2, so the ancestry
+    // of the last one runs back through all three.
+    Algorithm algorithm = new Algorithm(List.of(), List.of(), List.of());
+    int island = 2;
+    long first = 5;
+    int count = 40_000;
+    EpochBirths births = new EpochBirths(island, first);
+    for (int k = 0; k < count; k++) {
+      long number = first + k;
+      long parent = k == 0 ? -1 : Individual.id(island, first + k / 2);
+      births.accept(new Individual(Individual.id(island, number), algorithm, k * 0.25, parent, "M" + k % 7, number, 0));
+    }
+    Individual last = new Individual(Individual.id(island, first + count - 1), algorithm, 0, -1, "x", first + count - 1, 0);
+    List<EpochBirths.Birth> kept = births.ancestorsOf(List.of(last));
+    List<Integer> expected = new ArrayList<>();
+    for (int k = count - 1; ; k /= 2) {
+      expected.add(0, k);
+      if (k == 0) {
+        break;
+      }
+    }
+    assertEquals(expected.size(), kept.size());
+    for (int i = 0; i < kept.size(); i++) {
+      int k = expected.get(i);
+      EpochBirths.Birth birth = kept.get(i);
+      assertEquals(Individual.id(island, first + k), birth.id());
+      assertEquals(first + k, birth.born());
+      assertEquals(k * 0.25, birth.fitness());
+      assertEquals(k == 0 ? -1 : Individual.id(island, first + k / 2), birth.parentId());
+      assertEquals("M" + k % 7, birth.mutation());
     }
   }
 
