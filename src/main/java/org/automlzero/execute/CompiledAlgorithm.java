@@ -14,8 +14,9 @@ import org.automlzero.random.Seeds;
 /**
  * An {@link Algorithm} flattened for the interpreter: for each instruction its op code, its operand
  * offsets into the flat {@link Memory} of its address space and F (vector and matrix addresses
- * already multiplied by F or F x F and added to their kind's base) and its constants as doubles. Setup, Predict and Learn lie one after the other, [0, setupEnd), [setupEnd,
- * predictEnd) and [predictEnd, learnEnd); NO_OPs are dropped, which changes nothing they could
+ * already multiplied by F or F x F and added to their kind's base) and its constants as doubles.
+ * Setup, Predict and Learn lie one after the other, [0, setupEnd), [setupEnd, predictEnd) and
+ * [predictEnd, learnEnd); NO_OPs are dropped, which changes nothing they could
  * compute. Given a {@link Liveness}, {@link #compile(Algorithm, AddressSpace, int,
  * Liveness)} also drops the instructions that cannot change a prediction, which leaves every
  * prediction, and so every fitness, the same to the bit.
