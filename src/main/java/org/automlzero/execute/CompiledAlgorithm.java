@@ -46,6 +46,8 @@ public final class CompiledAlgorithm {
   /** Learn is [predictEnd, learnEnd). */
   int learnEnd;
   private int featuresSize;
+  /** The address space the offsets were computed for. */
+  private AddressSpace space;
 
   /** A buffer that specialises vector and matrix ops to F where it can. */
   public CompiledAlgorithm() {
@@ -75,6 +77,7 @@ public final class CompiledAlgorithm {
       liveness.analyze(algorithm, space);
     }
     this.featuresSize = featuresSize;
+    this.space = space;
     int capacity = Math.max(1, algorithm.size());
     if (code.length < capacity * 4) {
       int size = Math.max(capacity, code.length / 2);
@@ -132,6 +135,7 @@ public final class CompiledAlgorithm {
     predictEnd = other.predictEnd;
     learnEnd = other.learnEnd;
     featuresSize = other.featuresSize;
+    space = other.space;
   }
 
   private static boolean rawEquals(double[] a, double[] b, int n) {
@@ -141,6 +145,17 @@ public final class CompiledAlgorithm {
       }
     }
     return true;
+  }
+
+  /**
+   * Throws unless {@code memory} is laid out as this buffer's offsets assume (same address space
+   * and F): run on another memory, they would name other entries without any error.
+   */
+  void checkFits(Memory memory) {
+    if (memory.featuresSize != featuresSize || !memory.space.equals(space)) {
+      throw new IllegalArgumentException("program compiled for " + space + " and F=" + featuresSize
+          + " run on a memory of " + memory.space + " and F=" + memory.featuresSize);
+    }
   }
 
   /** The features size this buffer was last compiled for. */

@@ -88,6 +88,7 @@ public final class Executor {
       interpreter = new Interpreter(new Memory(space, f));
     }
     final Interpreter in = interpreter;
+    p.checkFits(in.memory());
     in.memory().wipe();
     in.rng = rng;
     in.maxAbsError = maxAbsError;

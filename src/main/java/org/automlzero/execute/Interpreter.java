@@ -68,6 +68,7 @@ public final class Interpreter {
 
   /** Runs instructions {@code [from, to)} of {@code p} once, on {@code memory}. */
   public static void run(CompiledAlgorithm p, int from, int to, Memory memory, Rng rng) {
+    p.checkFits(memory);
     Interpreter interpreter = new Interpreter(memory);
     interpreter.rng = rng;
     interpreter.execute(p, from, to);

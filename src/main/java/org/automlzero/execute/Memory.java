@@ -14,6 +14,7 @@ import org.automlzero.program.AddressSpace;
  * {@link #wipe()} between executions (reference {@code memory.h}).
  */
 public final class Memory {
+  final AddressSpace space;
   final int featuresSize;
   /** Scalars, vectors, matrices, then the scratch area. */
   final double[] data;
@@ -33,6 +34,7 @@ public final class Memory {
       throw new IllegalArgumentException(space.scalars() + " scalars, " + space.vectors() + " vectors and "
           + space.matrices() + " matrices of " + featuresSize + " x " + featuresSize + " do not fit in memory");
     }
+    this.space = space;
     this.featuresSize = featuresSize;
     this.vectorBase = (int) vectorBase;
     this.matrixBase = (int) matrixBase;

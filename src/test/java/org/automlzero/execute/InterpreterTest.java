@@ -3,6 +3,7 @@ package org.automlzero.execute;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -330,6 +331,19 @@ class InterpreterTest {
       x = y ^ (x >>> shift);
     }
     return x;
+  }
+
+  @Test
+  void refusesAMemoryLaidOutForAnotherSpaceOrFeaturesSize() {
+    // Offsets into one flat array depend on the space and F: a vector op compiled for SPACE would
+    // read scalars of a memory with more of them.
+    CompiledAlgorithm compiled = new CompiledAlgorithm().compile(
+        new Algorithm(List.of(Instruction.of(Op.VECTOR_SUM, 1, 2, 3)), List.of(), List.of()), SPACE, 4);
+    Interpreter.run(compiled, 0, compiled.setupEnd, new Memory(SPACE, 4), null);
+    assertThrows(IllegalArgumentException.class,
+        () -> Interpreter.run(compiled, 0, compiled.setupEnd, new Memory(new AddressSpace(6, 4, 3), 4), null));
+    assertThrows(IllegalArgumentException.class,
+        () -> Interpreter.run(compiled, 0, compiled.setupEnd, new Memory(SPACE, 8), null));
   }
 
   /** The inverse of an odd number modulo 2^64, by Newton's iteration. */

@@ -46,15 +46,12 @@ class IslandEpochTest {
     kept.add(population.best());
     Evaluator evaluator = new Evaluator(plan.searchTasks(), spec.space(), spec.combination(), spec.maxAbsError(),
         new Rng(0), null, null);
-    int checked = 0;
     for (Individual individual : kept) {
       double[] recorded = result.state().taskFitnessOf(individual);
       assertEquals(plan.searchTasks().size(), recorded.length, "per-task fitness of " + individual.id());
       long number = individual.born();
       evaluator.evaluate(individual.algorithm(), population.evaluationSeed(number));
       assertArrayEquals(evaluator.lastPerTaskFitness(), recorded, "individual " + number);
-      checked++;
     }
-    assertEquals(21, checked);
   }
 }
