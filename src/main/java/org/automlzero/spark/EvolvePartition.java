@@ -16,12 +16,13 @@ import org.apache.spark.util.SerializableConfiguration;
  * The evolution stage's partition function: takes the partition's islands as the previous epoch
  * left them ({@link IslandResult}s: the cached output of the previous epoch's stage in a normal run,
  * or rebuilt from the committed Parquet by {@link StoredIslands} when resuming; none in epoch 0),
- * runs {@link IslandEpoch} on each (in island order), writes their population and birth rows to the
- * epoch's Parquet folders as it goes (one file per partition and folder, {@code
- * part-NNNNN.snappy.parquet}, put in place when complete; see {@link ParquetRows}) and returns the islands' results. Owns the islands
- * {@link IslandPartitioner#owns} gives it; the partition index picks islands and the file name,
- * never randomness. The test-only faults of {@link FaultInjection} fail or hang it on purpose.
- * Immutable; serializable to executors.
+ * runs {@link IslandEpoch} on each island {@link IslandPartitioner#owns} gives it (in island order;
+ * a regrouped input may also hold others, which it drops), writes their population and birth rows
+ * to the epoch's Parquet folders as it goes (one file per partition and folder, {@code
+ * part-NNNNN.snappy.parquet}, put in place when complete; see {@link ParquetRows}) and returns the
+ * islands' results. The partition index picks islands and the file name, never randomness. The
+ * test-only faults of {@link FaultInjection} fail or hang it on purpose. Immutable; serializable to
+ * executors.
  */
 public final class EvolvePartition implements Function2<Integer, Iterator<IslandResult>, Iterator<IslandResult>> {
   private static final long serialVersionUID = 2L;
@@ -74,6 +75,10 @@ public final class EvolvePartition implements Function2<Integer, Iterator<Island
           continue;
         }
         IslandResult before = byIsland.get(island);
+        if (before == null && epoch > 0) {
+          throw new IllegalStateException("island " + island + " reached partition " + partition + " of epoch " + epoch
+              + " without its state from epoch " + (epoch - 1) + " (" + partitioner + ")");
+        }
         IslandState state = before == null
             ? PopulationCodec.decode(island, Streams.islandSeed(job.seed(), island), epoch, null, List.of())
             : before.decodeState();

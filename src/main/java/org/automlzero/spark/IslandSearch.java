@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
+import scala.Option;
 
 /**
  * The driver's epoch loop. Per epoch one evolution stage over the islands ({@link EvolvePartition}),
@@ -21,9 +22,10 @@ import org.apache.spark.util.SerializableConfiguration;
  * island's {@link IslandResult} (its state as compact bytes and its summary), cached on the
  * executors: the driver collects only the summaries (progress and best rows), writes the progress
  * rows to {@code progress/epoch=N}, commits the epoch (marker last), prints one progress line, routes
- * the migrants and checks the stop limits, and the next epoch's stage evolves the cached results in
- * place (island i stays in partition i mod n: no shuffle, no Parquet read). Spark SQL takes no part
- * in an epoch: the files are written by {@link ParquetRows}.
+ * the migrants and checks the stop limits, and the next epoch's stage evolves the cached results
+ * (no shuffle, no Parquet read), its partitions ordered by the islands' last epoch times, longest
+ * first ({@link #layout}, moved by {@link IslandRegrouping}). Spark SQL takes no part in an epoch: the
+ * files are written by {@link ParquetRows}.
  *
  * <p>A run whose folder holds committed epochs continues after the last one from its stored rows
  * ({@link StoredIslands}), which decode to exactly the states the cached results hold, so it ends
@@ -47,6 +49,8 @@ public final class IslandSearch {
   private final int lineageEpochs;
   /** The last epoch's cached results, null before the first epoch of this job. */
   private JavaRDD<IslandResult> cached;
+  /** Where {@link #cached} holds each island. */
+  private IslandPartitioner cachedLayout;
   /** Epochs evolved since the lineage last started from stored rows (or from scratch). */
   private int lineage;
 
@@ -74,7 +78,6 @@ public final class IslandSearch {
     JobSettings settings = plan.settings();
     Broadcast<JobPlan> broadcast = jsc.broadcast(plan);
     Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
-    IslandPartitioner partitioner = new IslandPartitioner(settings.partitions());
     int last = store.lastCommitted();
     List<IslandSummary> islands = last < 0 ? List.of() : load(last);
     if (last >= 0) {
@@ -93,7 +96,7 @@ public final class IslandSearch {
           break;
         }
         long epochStart = System.nanoTime();
-        islands = epoch(broadcast, hadoop, partitioner, epoch, islands);
+        islands = epoch(broadcast, hadoop, epoch, islands);
         double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
         log.accept(progressLine(epoch, islands, epochSeconds, (System.nanoTime() - start) / 1e9));
         epoch++;
@@ -102,6 +105,7 @@ public final class IslandSearch {
       if (cached != null) {
         cached.unpersist(false);
         cached = null;
+        cachedLayout = null;
       }
     }
     jsc.setJobGroup("results", "select and final stages", false);
@@ -116,7 +120,7 @@ public final class IslandSearch {
    * progress rows and commits it; returns the islands' summaries in island order.
    */
   private List<IslandSummary> epoch(Broadcast<JobPlan> broadcast, Broadcast<SerializableConfiguration> hadoop,
-      IslandPartitioner partitioner, int epoch, List<IslandSummary> previous) {
+      int epoch, List<IslandSummary> previous) {
     JobSettings settings = plan.settings();
     jsc.setJobGroup("epoch " + epoch, String.format(Locale.ROOT, "epoch %d: %d islands x %d individuals",
         epoch, settings.islands(), settings.individualsPerEpoch()), false);
@@ -127,12 +131,15 @@ public final class IslandSearch {
     Map<Integer, List<Row>> migrants = epoch == 0 ? Map.of()
         : Migration.route(bestBySource, settings, plan.seed(), epoch - 1);
 
+    IslandPartitioner partitioner = layout(previous);
     JavaRDD<IslandResult> input;
     if (epoch == 0) {
       input = jsc.parallelize(List.of(), partitioner.numPartitions());
       lineage = 0;
     } else if (cached != null && lineage < lineageEpochs) {
-      input = cached;
+      input = cachedLayout.equals(partitioner) ? cached : JavaRDD.fromRDD(cached.rdd().coalesce(
+          partitioner.numPartitions(), false, Option.apply(new IslandRegrouping(cachedLayout, partitioner)), null),
+          cached.classTag());
     } else {
       input = stored(partitioner, epoch - 1, previous);
       lineage = 0;
@@ -157,6 +164,7 @@ public final class IslandSearch {
       SparkEnv.get().blockManager().master().removeRdd(results.id(), true);
     }
     cached = results;
+    cachedLayout = partitioner;
     lineage++;
     List<Row> progressRows = new ArrayList<>();
     for (IslandSummary summary : summaries) {
@@ -169,6 +177,26 @@ public final class IslandSearch {
     }
     store.commit(epoch);
     return List.copyOf(summaries);
+  }
+
+  /**
+   * Where the next epoch evolves each island: in partition order by the islands' seconds in the
+   * last epoch, longest first ({@link IslandPartitioner#longestFirst}), so that with more islands
+   * than task slots the stage does not end with a long island started last while the other slots
+   * idle; island i in partition i mod n before the first epoch.
+   */
+  private IslandPartitioner layout(List<IslandSummary> previous) {
+    int partitions = plan.settings().partitions();
+    int islands = plan.settings().islands();
+    if (previous.size() != islands) {
+      return IslandPartitioner.modulo(partitions, islands);
+    }
+    double[] seconds = new double[islands];
+    for (IslandSummary island : previous) {
+      Row progress = island.progress();
+      seconds[island.island()] = progress.getDouble(progress.fieldIndex("seconds"));
+    }
+    return IslandPartitioner.longestFirst(partitions, seconds);
   }
 
   /** The islands of committed epoch {@code epoch} from its stored population and {@code islands}' progress rows. */

@@ -1,0 +1,53 @@
+package org.automlzero.spark;
+
+import java.io.Serializable;
+import org.apache.spark.Partition;
+import org.apache.spark.rdd.PartitionCoalescer;
+import org.apache.spark.rdd.PartitionGroup;
+import org.apache.spark.rdd.RDD;
+import scala.Option;
+
+/**
+ * Moves the islands of an RDD laid out by one {@link IslandPartitioner} to the partitions another
+ * gives them, without a shuffle: new partition k reads every old partition that holds one of its
+ * islands (a narrow dependency on the cached results of the previous epoch), and the partition
+ * function keeps only its own islands ({@link EvolvePartition} does). With one island per
+ * partition, the default, each new partition reads exactly one old one. No preferred locations:
+ * on a cluster an island's cached result (its compact state, some hundred kilobytes) may then be
+ * fetched from another executor. Immutable; serializable to executors.
+ */
+public final class IslandRegrouping implements PartitionCoalescer, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final IslandPartitioner from;
+  private final IslandPartitioner to;
+
+  public IslandRegrouping(IslandPartitioner from, IslandPartitioner to) {
+    if (from.islands() != to.islands()) {
+      throw new IllegalArgumentException(from + " and " + to + " place different islands");
+    }
+    this.from = from;
+    this.to = to;
+  }
+
+  @Override
+  public PartitionGroup[] coalesce(int maxPartitions, RDD<?> parent) {
+    if (maxPartitions != to.numPartitions() || parent.getNumPartitions() != from.numPartitions()) {
+      throw new IllegalArgumentException("regrouping " + from + " into " + to + " asked for " + maxPartitions
+          + " partitions of an RDD of " + parent.getNumPartitions());
+    }
+    Partition[] old = parent.partitions();
+    PartitionGroup[] groups = new PartitionGroup[maxPartitions];
+    for (int k = 0; k < maxPartitions; k++) {
+      groups[k] = new PartitionGroup(Option.empty());
+    }
+    for (int island = 0; island < to.islands(); island++) {
+      int k = to.partitionOf(island);
+      int source = from.partitionOf(island);
+      if (!groups[k].partitions().contains(old[source])) {
+        groups[k].partitions().$plus$eq(old[source]);
+      }
+    }
+    return groups;
+  }
+}
