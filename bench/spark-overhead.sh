@@ -2,12 +2,13 @@
 # The Spark job's throughput against the same islands as plain Java threads in one JVM (issue 4):
 # the demo config, migration off (so both do exactly the same work), EPOCHS epochs, 2 local cores.
 #   bench/spark-overhead.sh [EPOCHS] [key=value ...]     default 3 epochs (9.6 million individuals at the
-#   default epoch of 200,000 per island; 8 epochs take about 14 minutes on 2 cores)
+#   default epoch of 200,000 per island; 8 epochs take about 19 minutes on 2 cores)
 # Prints the Spark job's progress lines (each with its share of task-slot time spent evaluating),
 # the throughputs and their ratios, and the CPU times per individual (whole JVM) and their ratios.
 # Two thread baselines (IslandThreadsBench): "plain", the islands' regularized evolution alone (the
 # issue's yardstick), and "job", the function the job's tasks run per island (the evolution plus the
-# lineage and per-task fitness the job records), so that Spark's own share shows apart.
+# lineage and per-task fitness the job records), so that Spark's own share shows apart; plain runs
+# once before job and once after, and the ratios are printed against each run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs=${1:-3}
@@ -25,7 +26,9 @@ echo "spark:   $spark_line"
 echo "         $cpu_line"
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 threads=()
-for work in plain job; do
+# plain twice, before and after job: the VM's speed drifts within a run (10-20% here), and the
+# two plain runs bracket it.
+for work in plain job plain; do
   line=$(java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     org.automlzero.spark.IslandThreadsBench "$work" conf/demo-linear.conf 2 "$epochs" "${common[@]}")
   echo "threads: $line"
@@ -40,8 +43,8 @@ s = float(re.search(r"search ([\d.]+) s", spark).group(1))
 cpu = float(re.search(r"used ([\d.]+) CPU-seconds", cpu_line).group(1))
 # After the first epoch (JIT warm-up, and Spark's start-up code, fall mostly in the first).
 epochs = [(int(a), float(b)) for a, b in re.findall(r"indivs=(\d+),.*elapsed=([\d.]+)s", open("target/bench/spark-overhead.log").read())]
-for threads in lines:
-    work = re.search(r"work=(\w+)", threads).group(1)
+for k, threads in enumerate(lines):
+    work = re.search(r"work=(\w+)", threads).group(1) + f" (baseline run {k + 1})"
     t = float(re.search(r" indivs/s=(\d+)", threads).group(1))
     tn = int(re.search(r"individuals=(\d+)", threads).group(1))
     tcpu = float(re.search(r"cpu=([\d.]+)", threads).group(1))

@@ -1,7 +1,7 @@
 package org.automlzero.spark;
 
-import java.io.Serializable;
 import org.apache.spark.Partition;
+import org.apache.spark.Partitioner;
 import org.apache.spark.rdd.PartitionCoalescer;
 import org.apache.spark.rdd.PartitionGroup;
 import org.apache.spark.rdd.RDD;
@@ -12,11 +12,17 @@ import scala.Option;
  * gives them, without a shuffle: new partition k reads every old partition that holds one of its
  * islands (a narrow dependency on the cached results of the previous epoch), and the partition
  * function keeps only its own islands ({@link EvolvePartition} does). With one island per
- * partition, the default, each new partition reads exactly one old one. No preferred locations:
- * on a cluster an island's cached result (its compact state: 0.8 MB for the demo's population of
- * 1,000) may then be fetched from another executor. Immutable; serializable to executors.
+ * partition, the default, each new partition reads exactly one old one. The groups name no
+ * preferred location of their own: Spark's scheduler then takes the location of the first cached
+ * block a new partition reads through the narrow dependency (an island's cached result, its
+ * compact state, is 0.8 MB for the demo's population of 1,000, should it be fetched elsewhere).
+ *
+ * <p>It is also the target layout's {@link Partitioner} (the islands' partitions after the move):
+ * Spark under Scala 2.12 accepts only a coalescer that is a {@code scala.Serializable}, which a
+ * Java class can be only by extending a Scala class that is one, and {@link Partitioner} is the
+ * one whose meaning this class has. Immutable; serializable to executors.
  */
-public final class IslandRegrouping implements PartitionCoalescer, Serializable {
+public final class IslandRegrouping extends Partitioner implements PartitionCoalescer {
   private static final long serialVersionUID = 1L;
 
   private final IslandPartitioner from;
@@ -28,6 +34,16 @@ public final class IslandRegrouping implements PartitionCoalescer, Serializable 
     }
     this.from = from;
     this.to = to;
+  }
+
+  @Override
+  public int numPartitions() {
+    return to.numPartitions();
+  }
+
+  @Override
+  public int getPartition(Object island) {
+    return to.getPartition(island);
   }
 
   @Override
