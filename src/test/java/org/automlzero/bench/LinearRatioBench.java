@@ -43,11 +43,12 @@ public final class LinearRatioBench {
     if (interpretedFitness != directFitness) {
       throw new IllegalStateException("interpreted fitness " + interpretedFitness + " != direct " + directFitness);
     }
-    run(linear, executor, tasks, rng, 5); // warm-up
-    run(linear, executor, tasks, rng, seconds);
+    run(linear, executor, tasks, rng, 5, false); // warm-up
+    run(linear, executor, tasks, rng, seconds, true);
   }
 
-  private static void run(CompiledAlgorithm linear, Executor executor, List<Task> tasks, Rng rng, double seconds) {
+  private static void run(CompiledAlgorithm linear, Executor executor, List<Task> tasks, Rng rng, double seconds,
+      boolean print) {
     int capacity = 1 << 20;
     double[] ratios = new double[capacity];
     int pairs = 0;
@@ -68,6 +69,9 @@ public final class LinearRatioBench {
       interpretedNanos += t1 - t0;
       directNanos += t2 - t1;
       ratios[pairs++] = (double) (t1 - t0) / (t2 - t1);
+    }
+    if (!print) {
+      return;
     }
     Arrays.sort(ratios, 0, pairs);
     long evaluations = (long) pairs * BLOCK;
