@@ -71,7 +71,10 @@ public final class IslandPartitioner extends Partitioner {
     for (int p = 0; p < partitions; p++) {
       bins.add(p);
     }
-    bins.sort((x, y) -> load[x] != load[y] ? Double.compare(load[y], load[x]) : Integer.compare(x, y));
+    bins.sort((x, y) -> {
+      int longer = Double.compare(load[y], load[x]);
+      return longer != 0 ? longer : Integer.compare(x, y);
+    });
     int[] rank = new int[partitions];
     for (int position = 0; position < partitions; position++) {
       rank[bins.get(position)] = position;

@@ -2,6 +2,7 @@ package org.automlzero.spark;
 
 import org.apache.spark.Partition;
 import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.PartitionCoalescer;
 import org.apache.spark.rdd.PartitionGroup;
 import org.apache.spark.rdd.RDD;
@@ -27,6 +28,18 @@ public final class IslandRegrouping extends Partitioner implements PartitionCoal
 
   private final IslandPartitioner from;
   private final IslandPartitioner to;
+
+  /**
+   * {@code rdd}, laid out by {@code from}, as an RDD laid out by {@code to}: {@code rdd} itself when
+   * the layouts are equal, else its partitions regrouped by this coalescer.
+   */
+  public static <T> JavaRDD<T> move(JavaRDD<T> rdd, IslandPartitioner from, IslandPartitioner to) {
+    if (from.equals(to)) {
+      return rdd;
+    }
+    return JavaRDD.fromRDD(rdd.rdd().coalesce(to.numPartitions(), false,
+        Option.apply(new IslandRegrouping(from, to)), null), rdd.classTag());
+  }
 
   public IslandRegrouping(IslandPartitioner from, IslandPartitioner to) {
     if (from.islands() != to.islands()) {

@@ -14,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
-import scala.Option;
 
 /**
  * The driver's epoch loop. Per epoch one evolution stage over the islands ({@link EvolvePartition}),
@@ -137,9 +136,7 @@ public final class IslandSearch {
       input = jsc.parallelize(List.of(), partitioner.numPartitions());
       lineage = 0;
     } else if (cached != null && lineage < lineageEpochs) {
-      input = cachedLayout.equals(partitioner) ? cached : JavaRDD.fromRDD(cached.rdd().coalesce(
-          partitioner.numPartitions(), false, Option.apply(new IslandRegrouping(cachedLayout, partitioner)), null),
-          cached.classTag());
+      input = IslandRegrouping.move(cached, cachedLayout, partitioner);
     } else {
       input = stored(partitioner, epoch - 1, previous);
       lineage = 0;

@@ -1,6 +1,8 @@
 package org.automlzero.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import scala.Option;
 import scala.Tuple2;
 
 class IslandRegroupingTest {
@@ -39,9 +40,13 @@ class IslandRegroupingTest {
     JavaRDD<Integer> laidOut = jsc.parallelize(islands, 1).mapToPair(i -> new Tuple2<>(i, i)).partitionBy(from)
         .map(Tuple2::_1);
     laidOut.cache().count();
-    JavaRDD<Integer> moved = JavaRDD.fromRDD(laidOut.rdd().coalesce(to.numPartitions(), false,
-        Option.apply(new IslandRegrouping(from, to)), null), laidOut.classTag());
+    JavaRDD<Integer> moved = IslandRegrouping.move(laidOut, from, to);
     assertEquals(to.numPartitions(), moved.getNumPartitions());
+    for (int partition = 0; partition < to.numPartitions(); partition++) {
+      // No location of its own: the scheduler finds the cached block's through the narrow dependency.
+      assertFalse(spark.sparkContext().getPreferredLocs(moved.rdd(), partition).isEmpty(),
+          "partition " + partition + " has the location of the cached block it reads");
+    }
     return moved.mapPartitionsWithIndex((Integer partition, Iterator<Integer> it) -> {
       List<Tuple2<Integer, Integer>> out = new ArrayList<>();
       it.forEachRemaining(island -> out.add(new Tuple2<>(partition, island)));
@@ -58,6 +63,14 @@ class IslandRegroupingTest {
     for (Tuple2<Integer, Integer> p : placed) {
       assertEquals(to.partitionOf(p._2()), p._1());
     }
+  }
+
+  @Test
+  void equalLayoutsLeaveTheRddAsItIs() {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Integer> rdd = jsc.parallelize(List.of(0, 1, 2), 3);
+    assertSame(rdd, IslandRegrouping.move(rdd, IslandPartitioner.modulo(3, 3),
+        IslandPartitioner.longestFirst(3, new double[] {3, 2, 1})));
   }
 
   @Test
