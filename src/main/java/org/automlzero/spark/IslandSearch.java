@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -76,7 +77,9 @@ public final class IslandSearch {
   public Outcome run() {
     JobSettings settings = plan.settings();
     Broadcast<JobPlan> broadcast = jsc.broadcast(plan);
-    Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+    // Our own writes (population, births, progress) open file: paths without forking chmod.
+    Configuration files = ForklessLocalFileSystem.configure(jsc.hadoopConfiguration());
+    Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(files));
     int last = store.lastCommitted();
     List<IslandSummary> islands = last < 0 ? List.of() : load(last);
     if (last >= 0) {
@@ -168,7 +171,7 @@ public final class IslandSearch {
       progressRows.add(summary.progress());
     }
     ParquetRows.write(store.progressDir(epoch), EvolvePartition.fileName(0), PopulationCodec.PROGRESS,
-        jsc.hadoopConfiguration(), progressRows);
+        hadoop.value().value(), progressRows);
     if (settings.faults().stallBeforeCommit() == epoch) {
       FaultInjection.stall("testing.stall_before_commit: epoch " + epoch);
     }

@@ -81,7 +81,7 @@ public final class SearchJob {
     try {
       SparkSession active = session.get();
       RunStore store = new RunStore(plan.settings().output(), plan.settings().runName(),
-          active.sparkContext().hadoopConfiguration());
+          ForklessLocalFileSystem.configure(active.sparkContext().hadoopConfiguration()));
       String runConf = config.root().render(
           ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false));
       try {
