@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.apache.spark.sql.SparkSession;
@@ -83,7 +85,7 @@ class YarnClusterTest {
       long start = System.nanoTime();
       int status = ClusterRuns.submit(args, Map.of("HADOOP_CONF_DIR", hadoopConf.toString(),
           "SPARK_LOCAL_IP", "127.0.0.1"), log, Duration.ofMinutes(10));
-      assertEquals(0, status, ClusterRuns.tail(log) + containerLogs(yarn));
+      assertEquals(0, status, () -> failure(log, yarn));
       System.out.printf("YarnClusterTest: the job took %.1f s on YARN%n", (System.nanoTime() - start) / 1e9);
       assertTrue(Files.readString(log).contains("Winner"), ClusterRuns.tail(log));
       // The work ran in YARN containers: the application master's and two executors'.
@@ -101,18 +103,52 @@ class YarnClusterTest {
     }
   }
 
-  /** The container log folders of the node manager (one per container that ran). */
+  /**
+   * The container log folders of the node manager (one per container that ran). The node manager
+   * deletes its private container folders as containers end, so folders that vanish during the
+   * walk are skipped.
+   */
   private static List<Path> containers(MiniYARNCluster yarn) throws IOException {
-    try (Stream<Path> files = Files.walk(yarn.getTestWorkDir().toPath())) {
-      return files.filter(path -> path.getFileName().toString().startsWith("container_")
-          && Files.isRegularFile(path.resolve("stderr"))).collect(Collectors.toList());
-    }
+    List<Path> containers = new ArrayList<>();
+    Files.walkFileTree(yarn.getTestWorkDir().toPath(), new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+        if (folder.getFileName().toString().startsWith("container_") && Files.isRegularFile(folder.resolve("stderr"))) {
+          containers.add(folder);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        return skipVanished(e);
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+        return e == null ? FileVisitResult.CONTINUE : skipVanished(e);
+      }
+    });
+    return containers;
   }
 
-  private static String containerLogs(MiniYARNCluster yarn) throws IOException {
+  private static FileVisitResult skipVanished(IOException e) throws IOException {
+    if (e instanceof NoSuchFileException) {
+      return FileVisitResult.CONTINUE;
+    }
+    throw e;
+  }
+
+  /** The job's log and the containers' logs, for a failed job (built only then). */
+  private static String failure(Path log, MiniYARNCluster yarn) {
     StringBuilder text = new StringBuilder();
-    for (Path container : containers(yarn)) {
-      text.append("\n--- ").append(container).append('\n').append(ClusterRuns.tail(container.resolve("stderr")));
+    try {
+      text.append(ClusterRuns.tail(log));
+      for (Path container : containers(yarn)) {
+        text.append("\n--- ").append(container).append('\n').append(ClusterRuns.tail(container.resolve("stderr")));
+      }
+    } catch (IOException e) {
+      text.append("\n(cannot read the logs: ").append(e).append(')');
     }
     return text.toString();
   }
