@@ -3,6 +3,7 @@ package org.automlzero.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ class ForklessLocalFileSystemTest {
     assertInstanceOf(ForklessLocalFileSystem.class, first);
     assertNotSame(first, path.getFileSystem(configured));
     assertEquals(LocalFileSystem.class, path.getFileSystem(hadoop).getClass());
-    assertEquals(null, hadoop.get("fs.file.impl.disable.cache"), "the original configuration is not changed");
+    assertNull(hadoop.get("fs.file.impl.disable.cache"), "the original configuration is not changed");
   }
 
   @Test
