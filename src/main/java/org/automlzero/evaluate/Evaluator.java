@@ -92,12 +92,16 @@ public final class Evaluator {
   /** The combined fitness of {@code algorithm} over all tasks, in [0, 1]. */
   public double evaluate(Algorithm algorithm) {
     evaluations++;
-    if (cache != null && oneFeaturesSize) {
+    if (oneFeaturesSize) {
       compiled.compile(algorithm, space, tasks.get(0).featuresSize(), liveness);
       for (int i = 0, n = tasks.size(); i < n; i++) {
         trainCounts[i] = trainExamples(algorithm, tasks.get(i));
       }
-      cache.executeAll(executor, compiled, tasks, trainCounts, rng, maxAbsError, perTask);
+      if (cache != null) {
+        cache.executeAll(executor, compiled, tasks, trainCounts, rng, maxAbsError, perTask);
+      } else { // groups of tasks of one shape side by side
+        executor.executeAll(compiled, tasks, trainCounts, rng, maxAbsError, perTask);
+      }
       return combined();
     }
     int compiledFor = -1;
@@ -168,6 +172,11 @@ public final class Evaluator {
   /** Training steps that ran Learn so far (not stopped early after Predict). */
   public long learnSteps() {
     return executor.learnStepsCompleted();
+  }
+
+  /** Task executions run side by side with others so far ({@link Executor#executeAll}). */
+  public long tasksSideBySide() {
+    return executor.tasksSideBySide();
   }
 
   /** Algorithms evaluated so far. */

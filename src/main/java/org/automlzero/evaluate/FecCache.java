@@ -33,6 +33,8 @@ public final class FecCache {
   private final LruFitnessTable entries;
   private final boolean memoizeProbes;
   private ProbeMemo memo;
+  /** The table keys of the tasks of one {@link #executeAll}. */
+  private long[] keys;
   private long hits;
   private long misses;
   private long probesRun;
@@ -78,6 +80,7 @@ public final class FecCache {
     }
     if (memo == null || memo.tasks() != n) {
       memo = new ProbeMemo(MEMO_SLOTS, n);
+      keys = new long[n];
     }
     final long fingerprint = program.fingerprint();
     int slot = memo.find(program, fingerprint);
@@ -85,22 +88,42 @@ public final class FecCache {
       probesRemembered += n;
       for (int i = 0; i < n; i++) {
         executor.countUnrun(memo.trainSteps(slot, i), memo.validSteps(slot, i), memo.learnSteps(slot, i));
-        fitness[i] = lookup(memo.recordHash(slot, i), executor, program, tasks.get(i), numTrain[i], rng, maxAbsError);
+      }
+    } else {
+      slot = memo.claim(program, fingerprint);
+      for (int i = 0; i < n; i++) {
+        long train = executor.trainStepsCompleted();
+        long valid = executor.validStepsCompleted();
+        long learn = executor.learnStepsCompleted();
+        long recordHash = probe(executor, program, tasks.get(i), maxAbsError);
+        memo.record(slot, i, recordHash, executor.trainStepsCompleted() - train,
+            executor.validStepsCompleted() - valid, executor.learnStepsCompleted() - learn);
+      }
+      memo.complete(slot);
+    }
+    // The probes touch neither the table nor the generator of full executions, so running them
+    // all first changes nothing. When every task misses, task after task would execute each in
+    // full and insert it (a miss leaves the table as it is, and an insert adds only its own key),
+    // so the executor may run them all at once, side by side, and the inserts follow in order.
+    boolean allMiss = true;
+    for (int i = 0; i < n && allMiss; i++) {
+      keys[i] = finish(memo.recordHash(slot, i), tasks.get(i).index(), numTrain[i]);
+      allMiss = !entries.contains(keys[i]);
+      for (int k = 0; k < i && allMiss; k++) {
+        allMiss = keys[k] != keys[i];
+      }
+    }
+    if (allMiss) {
+      executor.executeAll(program, tasks, numTrain, rng, maxAbsError, fitness);
+      for (int i = 0; i < n; i++) {
+        misses++;
+        entries.insert(keys[i], fitness[i]);
       }
       return;
     }
-    slot = memo.claim(program, fingerprint);
     for (int i = 0; i < n; i++) {
-      Task task = tasks.get(i);
-      long train = executor.trainStepsCompleted();
-      long valid = executor.validStepsCompleted();
-      long learn = executor.learnStepsCompleted();
-      long recordHash = probe(executor, program, task, maxAbsError);
-      memo.record(slot, i, recordHash, executor.trainStepsCompleted() - train,
-          executor.validStepsCompleted() - valid, executor.learnStepsCompleted() - learn);
-      fitness[i] = lookup(recordHash, executor, program, task, numTrain[i], rng, maxAbsError);
+      fitness[i] = lookup(memo.recordHash(slot, i), executor, program, tasks.get(i), numTrain[i], rng, maxAbsError);
     }
-    memo.complete(slot);
   }
 
   /** The fitness of {@code program} on {@code task}: cached when the probe's hash is known. */

@@ -57,6 +57,18 @@ final class LruFitnessTable {
     return NONE;
   }
 
+  /** Whether {@code key} has an entry; unlike {@link #find}, leaves the order of use as it is. */
+  boolean contains(long key) {
+    int slot = home(key);
+    while (used[slot]) {
+      if (keys[slot] == key) {
+        return true;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return false;
+  }
+
   double fitness(int slot) {
     return fitness[slot];
   }

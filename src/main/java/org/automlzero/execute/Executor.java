@@ -1,5 +1,6 @@
 package org.automlzero.execute;
 
+import java.util.List;
 import org.automlzero.program.AddressSpace;
 import org.automlzero.random.Rng;
 import org.automlzero.task.EvalType;
@@ -21,9 +22,12 @@ public final class Executor {
 
   private final AddressSpace space;
   private Interpreter interpreter;
+  private Lanes lanes;
   private long trainStepsCompleted;
   private long validStepsCompleted;
   private long learnStepsCompleted;
+  private long tasksSideBySide;
+  private long tasksRerun;
 
   public Executor(AddressSpace space) {
     this.space = space;
@@ -42,6 +46,16 @@ public final class Executor {
   /** All training steps that ran Learn (those not stopped early after Predict). */
   public long learnStepsCompleted() {
     return learnStepsCompleted;
+  }
+
+  /** Task executions {@link #executeAll} ran side by side with others, reruns included. */
+  public long tasksSideBySide() {
+    return tasksSideBySide;
+  }
+
+  /** Task executions run side by side that had to run again on their own ({@link Lanes}). */
+  public long tasksRerun() {
+    return tasksRerun;
   }
 
   /**
@@ -68,6 +82,62 @@ public final class Executor {
   public double execute(CompiledAlgorithm program, Task task, long numAllTrainExamples,
       int numValidExamples, Rng rng, double maxAbsError) {
     return run(program, task, numAllTrainExamples, numValidExamples, rng, maxAbsError, null);
+  }
+
+  /**
+   * The fitness of {@code program} on each of {@code tasks} into {@code fitness}, with
+   * {@code numAllTrainExamples[i]} training examples at most and all validation examples for task
+   * i: exactly what {@link #execute} task after task gives (fitness, step counts, generator draws).
+   * Groups of {@link Lanes#WIDTH} consecutive tasks of one shape run side by side ({@link Lanes})
+   * when the program has no stochastic op and their memories fit.
+   */
+  public void executeAll(CompiledAlgorithm program, List<Task> tasks, long[] numAllTrainExamples, Rng rng,
+      double maxAbsError, double[] fitness) {
+    final int count = tasks.size();
+    final int f = program.featuresSize();
+    final boolean sideBySide = count >= Lanes.WIDTH && Lanes.deterministic(program);
+    if (sideBySide && (lanes == null || lanes.featuresSize() != f)) {
+      lanes = new Lanes(space, f);
+    }
+    int i = 0;
+    while (i < count) {
+      if (sideBySide && lanes.fits() && group(f, tasks, numAllTrainExamples, i)) {
+        lanes.checkFits(program);
+        lanes.run(program, tasks, i, numAllTrainExamples[i], maxAbsError);
+        for (int l = 0; l < Lanes.WIDTH; l++) {
+          final Task task = tasks.get(i + l);
+          tasksSideBySide++;
+          if (lanes.rerun[l]) {
+            tasksRerun++;
+            fitness[i + l] = execute(program, task, numAllTrainExamples[i + l], task.numValid(), rng, maxAbsError);
+          } else {
+            fitness[i + l] = lanes.fitness[l];
+            trainStepsCompleted += lanes.trainSteps[l];
+            validStepsCompleted += lanes.validSteps[l];
+            learnStepsCompleted += lanes.learnSteps[l];
+          }
+        }
+        i += Lanes.WIDTH;
+      } else {
+        final Task task = tasks.get(i);
+        fitness[i] = execute(program, task, numAllTrainExamples[i], task.numValid(), rng, maxAbsError);
+        i++;
+      }
+    }
+  }
+
+  /** Whether tasks {@code [first, first + WIDTH)} exist, have features size f, one shape and one train count. */
+  private static boolean group(int f, List<Task> tasks, long[] numAllTrainExamples, int first) {
+    if (first + Lanes.WIDTH > tasks.size() || tasks.get(first).featuresSize() != f) {
+      return false;
+    }
+    for (int l = 1; l < Lanes.WIDTH; l++) {
+      if (!Lanes.sameShape(tasks.get(first), tasks.get(first + l))
+          || numAllTrainExamples[first + l] != numAllTrainExamples[first]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** As {@link #execute}, also recording the errors of the first epoch and first validation. */

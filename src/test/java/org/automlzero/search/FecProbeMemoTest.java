@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The cache's probe memo ({@code ProbeMemo}) changes nothing but the time: a demo search whose
  * evaluator remembers recent programs' probes gives every individual the same fitness, runs the
- * same steps and meets the same cache hits as one that probes every time.
+ * same steps and meets the same cache hits as one that probes every time. The remembering cache
+ * also runs the full executions of evaluations that miss on every task side by side
+ * ({@code Executor.executeAll}); the probing one runs them task after task, interleaved with the
+ * probes and the lookups, as the reference does.
  */
 class FecProbeMemoTest {
   private static final int INDIVIDUALS = 12_000;
 
   private record Run(double[] fitness, long trainSteps, long validSteps, long learnSteps, long hits, long misses,
-      long probesRun, long probesRemembered, PopulationState end) {}
+      long probesRun, long probesRemembered, long sideBySide, PopulationState end) {}
 
   private static Run search(List<Task> tasks, boolean memoize) {
     FecCache cache = new FecCache(new FecSpec(10, 10, FecSpec.DEFAULT_CACHE_SIZE, 100), memoize);
@@ -40,7 +43,7 @@ class FecProbeMemoTest {
         0.5), Fixtures.randomInit(), Fixtures.demoMutator(), recording).advance(PopulationState.start(0, 11), INDIVIDUALS);
     return new Run(values.stream().mapToDouble(Double::doubleValue).toArray(), evaluator.trainSteps(),
         evaluator.validSteps(), evaluator.learnSteps(), cache.hits(), cache.misses(), cache.probesRun(),
-        cache.probesRemembered(), end);
+        cache.probesRemembered(), evaluator.tasksSideBySide(), end);
   }
 
   @Test
@@ -66,6 +69,8 @@ class FecProbeMemoTest {
     assertEquals(10L * INDIVIDUALS, remembering.probesRun() + remembering.probesRemembered());
     assertTrue(remembering.probesRemembered() > 2L * INDIVIDUALS,
         "probes remembered: " + remembering.probesRemembered() + " of " + 10L * INDIVIDUALS);
+    assertEquals(0, probing.sideBySide());
+    assertTrue(remembering.sideBySide() > INDIVIDUALS, "tasks run side by side: " + remembering.sideBySide());
     System.out.printf("probe memo: %d of %d evaluations' probes remembered%n",
         remembering.probesRemembered() / 10, INDIVIDUALS);
   }
