@@ -101,7 +101,7 @@ public final class Executor {
     }
     int i = 0;
     while (i < count) {
-      if (sideBySide && lanes.fits() && group(f, tasks, numAllTrainExamples, i)) {
+      if (sideBySide && group(f, tasks, numAllTrainExamples, i) && lanes.fits(tasks.get(i))) {
         lanes.checkFits(program);
         lanes.run(program, tasks, i, numAllTrainExamples[i], maxAbsError);
         for (int l = 0; l < Lanes.WIDTH; l++) {

@@ -58,6 +58,18 @@ final class LaneTasks {
     }
   }
 
+  /** The entries this group takes laid out. */
+  long entries() {
+    return entries(tasks[0]);
+  }
+
+  /** The entries {@link Lanes#WIDTH} tasks of this shape take laid out: features and labels. */
+  static long entries(Task shape) {
+    final long perLane = (long) shape.epochs().length * shape.numTrain() * (shape.featuresSize() + 1)
+        + (long) shape.numValid() * (shape.featuresSize() + 1);
+    return perLane * Lanes.WIDTH;
+  }
+
   /** Whether this group is tasks {@code [first, first + WIDTH)} of {@code all}, the same instances. */
   boolean isFor(List<Task> all, int first) {
     for (int l = 0; l < Lanes.WIDTH; l++) {

@@ -17,8 +17,8 @@ import org.automlzero.task.Task;
  *
  * <p>The width is a constant, so that the JIT compiles every loop over the lanes with a known trip
  * count: with the width a variable, the loops' own overhead ate the gain (the linear model on 10
- * tasks ran as fast side by side as task after task; with the width constant, in about 0.75 of the
- * time). Ten is the search's usual task count (the paper's, the demo's; select and final sets of
+ * tasks ran as fast side by side as task after task; with the width constant, in 0.72-0.80 of the
+ * time; with the examples laid out lane by lane beforehand as well, {@link LaneTasks}, in 0.50-0.53). Ten is the search's usual task count (the paper's, the demo's; select and final sets of
  * 100 are ten groups). Tasks beyond the last full group run one at a time.
  *
  * <p>Memory holds address {@code x} of lane {@code l} (an offset of {@link Memory}) at
@@ -34,16 +34,22 @@ import org.automlzero.task.Task;
  * have resumed from the memory of the stop), so it is flagged for a run of its own
  * ({@link #rerun}); the executor does that.
  *
- * <p>Mutable and not thread-safe: one per {@link Executor}; allocates only when a larger program
- * or more lanes than before come.
+ * <p>Mutable and not thread-safe: one per {@link Executor}; allocates only for a program larger
+ * than any before and for a group of tasks not among those it keeps laid out.
  */
 final class Lanes {
   /** The tasks run side by side. */
   static final int WIDTH = 10;
   /** The most memory entries over all lanes (256 KiB): larger memories run task by task. */
   static final int MAX_ENTRIES = 1 << 15;
-  /** Groups of tasks kept laid out lane by lane: a select or final set of 100 tasks is 10. */
-  private static final int GROUPS = 32;
+  /** The most entries of one group of tasks laid out lane by lane (8 MiB): larger groups run task by task. */
+  static final int MAX_GROUP_ENTRIES = 1 << 20;
+  /**
+   * The most entries of all groups kept laid out (32 MiB; the oldest go first): a select or final
+   * set of 100 demo tasks takes 10 groups of 55,000.
+   */
+  private static final int MAX_KEPT_ENTRIES = 1 << 22;
+  private static final int MAX_KEPT_GROUPS = 64;
 
   private final int f;
   /** Entries of one lane's memory. */
@@ -59,10 +65,11 @@ final class Lanes {
   /** Per instruction: in1, in2 and out as one-lane offsets, then the entry counts of in1, in2, out. */
   private int[] operands = new int[0];
 
-  /** The groups of tasks seen so far, laid out lane by lane; at most {@link #GROUPS}. */
-  private final LaneTasks[] groups = new LaneTasks[GROUPS];
-  private int groupCount;
-  private int nextGroup;
+  /** The groups of tasks seen last, laid out lane by lane, oldest first from {@link #oldest}: a ring. */
+  private final LaneTasks[] groups = new LaneTasks[MAX_KEPT_GROUPS];
+  private int oldest;
+  private int kept;
+  private long keptEntries;
   /** The lane's result is known (stopped in training, or to be rerun). */
   final boolean[] done = new boolean[WIDTH];
   /** The lane must run again on its own (validation stopped before its last epoch). */
@@ -99,6 +106,11 @@ final class Lanes {
     return size * WIDTH <= MAX_ENTRIES;
   }
 
+  /** Whether {@link #WIDTH} tasks of this shape fit side by side: their memories and their examples. */
+  boolean fits(Task shape) {
+    return fits() && LaneTasks.entries(shape) <= MAX_GROUP_ENTRIES;
+  }
+
   /** Whether {@code p} has no stochastic op, which running side by side needs. */
   static boolean deterministic(CompiledAlgorithm p) {
     final int[] code = p.code;
@@ -120,7 +132,7 @@ final class Lanes {
 
   /**
    * Runs {@code p} (deterministic, compiled for this features size) on tasks
-   * {@code [first, first + WIDTH)} of {@code all} (of one shape; {@link #fits()}), each with {@code numAllTrain}
+   * {@code [first, first + WIDTH)} of {@code all} (of one shape; {@link #fits(Task)}), each with {@code numAllTrain}
    * training examples at most and all its validation examples. Afterwards, per lane: {@link #fitness},
    * the step counts, and {@link #rerun} for lanes whose fitness must come from a run of their own.
    */
@@ -156,17 +168,34 @@ final class Lanes {
     }
   }
 
+  /** Groups of tasks kept laid out. */
+  int keptGroups() {
+    return kept;
+  }
+
+  /** Entries of the groups kept laid out. */
+  long keptEntries() {
+    return keptEntries;
+  }
+
   /** Tasks {@code [first, first + WIDTH)} of {@code all} laid out lane by lane, built at first sight. */
   private LaneTasks group(List<Task> all, int first) {
-    for (int g = 0; g < groupCount; g++) {
-      if (groups[g].isFor(all, first)) {
-        return groups[g];
+    for (int k = 0; k < kept; k++) {
+      final LaneTasks group = groups[(oldest + k) % MAX_KEPT_GROUPS];
+      if (group.isFor(all, first)) {
+        return group;
       }
     }
     final LaneTasks group = new LaneTasks(all, first);
-    groups[nextGroup] = group;
-    nextGroup = (nextGroup + 1) % GROUPS;
-    groupCount = Math.max(groupCount, nextGroup == 0 ? GROUPS : nextGroup);
+    while (kept == MAX_KEPT_GROUPS || (kept > 0 && keptEntries + group.entries() > MAX_KEPT_ENTRIES)) {
+      keptEntries -= groups[oldest].entries();
+      groups[oldest] = null;
+      oldest = (oldest + 1) % MAX_KEPT_GROUPS;
+      kept--;
+    }
+    groups[(oldest + kept) % MAX_KEPT_GROUPS] = group;
+    kept++;
+    keptEntries += group.entries();
     return group;
   }
 
