@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The interpreter benchmark's workload timed by thread CPU time (for a shared, loaded machine,
 # where JMH's wall-clock figures swing with the other processes): PAIRS pairs of JVMs, one with
-# the kernels specialised to F=4 and one with them generic, alternating.
+# the kernels specialised to F=4 and one with them generic, alternating; task after task (the
+# sequential interpreter, not the lanes that run ten tasks side by side).
 #   bench/interpreter-cpu.sh [PAIRS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -33,10 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * The interpreter on the reference demo's workload (issue 2): random algorithms over the demo's six
  * ops with Setup/Predict/Learn sizes 10/2/8 on 10 linear tasks of F=4 with 100 train and 100 valid
  * examples, no cache; and the linear model interpreted against the same model written directly in
- * Java. Each invocation evaluates one algorithm on all 10 tasks. The {@code ...GenericKernels}
- * benchmarks run the same through {@code new CompiledAlgorithm(false)}, which keeps the kernels'
- * F variable instead of specialising them to F=4: the before and after of that change, measured
- * in one run. Run with {@code bench/jmh.sh}.
+ * Java. Each invocation evaluates one algorithm on all 10 tasks, as the evaluator does: side by
+ * side, the 10 tasks as one group of lanes ({@code Executor.executeAll}). The
+ * {@code ...TaskAfterTask} benchmarks run the tasks one after the other instead ({@code
+ * Executor.execute}), as the evaluator did before, and the {@code ...GenericKernels} ones do so
+ * through {@code new CompiledAlgorithm(false)}, which keeps the kernels' F variable instead of
+ * specialising them to F=4: the befores and afters of those changes, measured in one run. Run with
+ * {@code bench/jmh.sh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,9 +59,10 @@ public class InterpreterBenchmark {
   Algorithm linear;
   int next;
   CompiledAlgorithm generic;
-  Executor genericExecutor;
-  Liveness genericLiveness;
-  Rng genericRng;
+  CompiledAlgorithm specialised;
+  Executor oneByOneExecutor;
+  Liveness oneByOneLiveness;
+  Rng oneByOneRng;
 
   @Setup
   public void setUp() {
@@ -73,9 +77,10 @@ public class InterpreterBenchmark {
     }
     linear = HandWrittenAlgorithms.linearModel(0.01);
     generic = new CompiledAlgorithm(false);
-    genericExecutor = new Executor(AddressSpace.DEMO);
-    genericLiveness = new Liveness(Liveness.StochasticOps.KEEP_ALWAYS);
-    genericRng = new Rng(1);
+    specialised = new CompiledAlgorithm();
+    oneByOneExecutor = new Executor(AddressSpace.DEMO);
+    oneByOneLiveness = new Liveness(Liveness.StochasticOps.KEEP_ALWAYS);
+    oneByOneRng = new Rng(1);
     System.out.printf("%nexecuted instructions per algorithm (10 tasks): random %.0f with dead-code skipping, %.0f"
         + " without; linear model %.0f%n", instructions(evaluator, true), instructions(withoutDeadCodeSkipping, false),
         instructionsOf(linear, evaluator, true));
@@ -138,27 +143,41 @@ public class InterpreterBenchmark {
     return DirectLinearModel.evaluate(tasks, 0.01, 100);
   }
 
-  /** As {@link #randomDemoAlgorithm}, with the kernels' F variable (no specialisation to F=4). */
+  /** As {@link #randomDemoAlgorithm}, the tasks one after the other. */
+  @Benchmark
+  public double randomDemoAlgorithmTaskAfterTask() {
+    Algorithm algorithm = pool[next];
+    next = (next + 1) & (POOL - 1);
+    return taskAfterTask(specialised, algorithm);
+  }
+
+  /** As {@link #linearModelInterpreted}, the tasks one after the other. */
+  @Benchmark
+  public double linearModelInterpretedTaskAfterTask() {
+    return taskAfterTask(specialised, linear);
+  }
+
+  /** As {@link #randomDemoAlgorithmTaskAfterTask}, with the kernels' F variable (no specialisation to F=4). */
   @Benchmark
   public double randomDemoAlgorithmGenericKernels() {
     Algorithm algorithm = pool[next];
     next = (next + 1) & (POOL - 1);
-    return evaluateGeneric(algorithm);
+    return taskAfterTask(generic, algorithm);
   }
 
-  /** As {@link #linearModelInterpreted}, with the kernels' F variable (no specialisation to F=4). */
+  /** As {@link #linearModelInterpretedTaskAfterTask}, with the kernels' F variable (no specialisation to F=4). */
   @Benchmark
   public double linearModelInterpretedGenericKernels() {
-    return evaluateGeneric(linear);
+    return taskAfterTask(generic, linear);
   }
 
-  /** What the evaluator does without a cache or budget (dead code skipped, mean over tasks). */
-  private double evaluateGeneric(Algorithm algorithm) {
-    generic.compile(algorithm, AddressSpace.DEMO, 4, genericLiveness);
+  /** What the evaluator did without a cache or budget before tasks ran side by side (dead code skipped, mean). */
+  private double taskAfterTask(CompiledAlgorithm buffer, Algorithm algorithm) {
+    buffer.compile(algorithm, AddressSpace.DEMO, 4, oneByOneLiveness);
     double sum = 0;
     for (int i = 0, n = tasks.size(); i < n; i++) {
       Task task = tasks.get(i);
-      sum += genericExecutor.execute(generic, task, task.maxTrainExamples(), task.numValid(), genericRng, 100);
+      sum += oneByOneExecutor.execute(buffer, task, task.maxTrainExamples(), task.numValid(), oneByOneRng, 100);
     }
     return sum / tasks.size();
   }
