@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Spark job's throughput against the same islands as plain Java threads in one JVM (issue 4):
 # the demo config, migration off (so both do exactly the same work), EPOCHS epochs, 2 local cores.
-#   bench/spark-overhead.sh [EPOCHS] [key=value ...]     default 3 epochs (19.2 million individuals at the
-#   default epoch of 400,000 per island; 4 epochs take about 20 minutes on 2 cores)
+#   bench/spark-overhead.sh [EPOCHS] [key=value ...]     default 3 epochs (38.4 million individuals at the
+#   default epoch of 800,000 per island; about 20 minutes on 2 cores)
 # Prints the Spark job's progress lines (each with its share of task-slot time spent evaluating),
 # the throughputs and their ratios, and the CPU times per individual (whole JVM) and their ratios.
 # Two thread baselines (IslandThreadsBench): "plain", the islands' regularized evolution alone (the

@@ -65,9 +65,10 @@ public final class FecCache {
 
   /**
    * The fitness of {@code program} on each of {@code tasks} (all of one features size, which
-   * {@code program} is compiled for) into {@code fitness}, task by task as {@link #execute}, with
-   * the budgeted train counts {@code numTrain}. The probes of a program probed recently are not run
-   * again: what they found is remembered, and their steps are counted as if they had run.
+   * {@code program} is compiled for) into {@code fitness}, as {@link #execute} task after task
+   * gives, with the budgeted train counts {@code numTrain}. The probes of a program probed recently
+   * are not run again: what they found is remembered, and their steps are counted as if they had
+   * run. When every task misses, the full executions run side by side ({@link Executor#executeAll}).
    */
   void executeAll(Executor executor, CompiledAlgorithm program, List<Task> tasks, long[] numTrain, Rng rng,
       double maxAbsError, double[] fitness) {
