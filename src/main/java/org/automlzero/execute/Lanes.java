@@ -127,7 +127,7 @@ final class Lanes {
   static boolean sameShape(Task a, Task b) {
     return a.featuresSize() == b.featuresSize() && a.numTrain() == b.numTrain()
         && a.numValid() == b.numValid() && a.maxTrainExamples() == b.maxTrainExamples()
-        && a.evalType() == b.evalType();
+        && a.epochs().length == b.epochs().length && a.evalType() == b.evalType();
   }
 
   /**

@@ -11,7 +11,6 @@ import org.automlzero.program.AddressSpace;
 import org.automlzero.program.Algorithm;
 import org.automlzero.program.Liveness;
 import org.automlzero.random.Rng;
-import org.automlzero.task.EvalType;
 import org.automlzero.task.Task;
 import org.automlzero.task.TaskGenerator;
 import org.automlzero.task.TaskSpec;
@@ -37,7 +36,7 @@ class SideBySideEquivalenceTest {
     tasks.addAll(generator.generate(TaskSpec.neuralNetRegression(4, 16, 8, 3), tasks.size()));
     tasks.addAll(generator.generate(TaskSpec.neuralNetRegression(4, 20, 10, 10).withNumTrainEpochs(3), tasks.size()));
     for (Task task : generator.generate(TaskSpec.linearRegression(4, 20, 10, 10).withNumTrainEpochs(2), 0)) {
-      tasks.add(thresholded(task, tasks.size()));
+      tasks.add(SimplifierEquivalenceTest.thresholded(task, tasks.size()));
     }
     return tasks;
   }
@@ -46,22 +45,9 @@ class SideBySideEquivalenceTest {
     TaskGenerator generator = new TaskGenerator();
     List<Task> tasks = new ArrayList<>(generator.generate(TaskSpec.linearRegression(2, 20, 10, 10).withNumTrainEpochs(2), 0));
     for (Task task : generator.generate(TaskSpec.linearRegression(2, 20, 10, 10), 0)) {
-      tasks.add(thresholded(task, tasks.size()));
+      tasks.add(SimplifierEquivalenceTest.thresholded(task, tasks.size()));
     }
     return tasks;
-  }
-
-  private static Task thresholded(Task task, int index) {
-    return new Task(index, task.featuresSize(), EvalType.ACCURACY, task.trainFeatures(),
-        threshold(task.trainLabels()), task.validFeatures(), threshold(task.validLabels()), task.epochs());
-  }
-
-  private static double[] threshold(double[] labels) {
-    double[] result = new double[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      result[i] = labels[i] > 0 ? 1.0 : 0.0;
-    }
-    return result;
   }
 
   @Test

@@ -62,7 +62,7 @@ class SimplifierEquivalenceTest {
   }
 
   /** An ACCURACY task from a regression task: label 1 where the regression label is positive. */
-  private static Task thresholded(Task task, int index) {
+  static Task thresholded(Task task, int index) {
     return new Task(index, task.featuresSize(), EvalType.ACCURACY, task.trainFeatures(),
         threshold(task.trainLabels()), task.validFeatures(), threshold(task.validLabels()), task.epochs());
   }
