@@ -12,9 +12,10 @@ import org.automlzero.task.Task;
  * epoch for each training example Predict (with s0 hidden) and Learn (with s0 the label), validate
  * after every epoch, and return the best validation fitness. Training stops early on a NaN or
  * |error| above {@code maxAbsError}: fitness 0 in the first epoch, otherwise the best so far.
+ * {@link #executeAll} does the same for a list of tasks, ten at a time side by side where it can.
  *
- * <p>Mutable and not thread-safe: one per worker thread. It owns the memory and the interpreter and
- * reuses them, so that executions after the first allocate nothing (they are replaced only when
+ * <p>Mutable and not thread-safe: one per worker thread. It owns the memory, the interpreter and
+ * the lanes and reuses them, so that executions after the first allocate nothing (they are replaced only when
  * the features size changes).
  */
 public final class Executor {

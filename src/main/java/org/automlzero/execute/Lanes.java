@@ -17,7 +17,7 @@ import org.automlzero.task.Task;
  *
  * <p>The width is a constant, so that the JIT compiles every loop over the lanes with a known trip
  * count: with the width a variable, the loops' own overhead ate the gain (the linear model on 10
- * tasks ran as fast side by side as task after task; with the width constant, in 0.72-0.80 of the
+ * tasks took 0.98-1.04 of the time of task after task; with the width constant, 0.72-0.80 of the
  * time; with the examples laid out lane by lane beforehand as well, {@link LaneTasks}, in 0.50-0.53). Ten is the search's usual task count (the paper's, the demo's; select and final sets of
  * 100 are ten groups). Tasks beyond the last full group run one at a time.
  *
@@ -371,26 +371,10 @@ final class Lanes {
       final int b = code[pc + 2];
       final int o = code[pc + 3];
       switch (code[pc]) {
-        case 1 -> { // SCALAR_SUM
-          for (int l = 0; l < n; l++) {
-            mem[o + l] = mem[a + l] + mem[b + l];
-          }
-        }
-        case 2 -> { // SCALAR_DIFF
-          for (int l = 0; l < n; l++) {
-            mem[o + l] = mem[a + l] - mem[b + l];
-          }
-        }
-        case 3 -> { // SCALAR_PRODUCT
-          for (int l = 0; l < n; l++) {
-            mem[o + l] = mem[a + l] * mem[b + l];
-          }
-        }
-        case 4 -> { // SCALAR_DIVISION
-          for (int l = 0; l < n; l++) {
-            mem[o + l] = mem[a + l] / mem[b + l];
-          }
-        }
+        case 1 -> sum(mem, a, b, o, n); // SCALAR_SUM
+        case 2 -> diff(mem, a, b, o, n); // SCALAR_DIFF
+        case 3 -> product(mem, a, b, o, n); // SCALAR_PRODUCT
+        case 4 -> division(mem, a, b, o, n); // SCALAR_DIVISION
         case 5 -> abs(mem, a, o, n); // SCALAR_ABS
         case 6 -> reciprocal(mem, a, o, n); // SCALAR_RECIPROCAL
         case 7 -> {
